@@ -1,0 +1,144 @@
+package org.paperboy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import org.paperboy.cli.Cli;
+import org.paperboy.cli.Engine;
+import org.paperboy.cli.EngineFactory;
+import org.paperboy.compose.PostComposer;
+import org.paperboy.compose.XTextCounter;
+import org.paperboy.config.AccountConfig;
+import org.paperboy.config.ConfigLoader;
+import org.paperboy.config.PaperboyConfig;
+import org.paperboy.config.XCredentials;
+import org.paperboy.fetch.FeedFetcher;
+import org.paperboy.fetch.FetchLimits;
+import org.paperboy.parse.FeedParser;
+import org.paperboy.pipeline.FeedPoller;
+import org.paperboy.pipeline.PostDispatcher;
+import org.paperboy.publish.ConsolePublisher;
+import org.paperboy.publish.OAuthSigner;
+import org.paperboy.publish.Publisher;
+import org.paperboy.publish.XPublisher;
+import org.paperboy.queue.Backoff;
+import org.paperboy.queue.Pacing;
+import org.paperboy.store.Database;
+import org.paperboy.store.JdbcFeedStore;
+import org.paperboy.store.JdbcOutbox;
+import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.summarise.Summariser;
+
+/** The composition root: the only place that knows every stage. */
+public final class Paperboy implements EngineFactory {
+
+  private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Clock clock;
+  private final PrintStream out;
+
+  /**
+   * @param clock the time every stage reads
+   * @param out where console accounts print their posts
+   */
+  public Paperboy(Clock clock, PrintStream out) {
+    this.clock = clock;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    int code = execute(args, System.getenv(), System.out, System.err);
+    System.exit(code);
+  }
+
+  /** Runs the command line {@code args} and returns its exit code. */
+  public static int execute(
+      String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    return Cli.commandLine(
+            new ConfigLoader(environment),
+            new Paperboy(Clock.systemUTC(), out),
+            version(),
+            out,
+            err)
+        .execute(args);
+  }
+
+  @Override
+  public Engine open(PaperboyConfig config) {
+    Database database =
+        Database.open(
+            config.database().url(), config.database().user(), config.database().password());
+    FeedPoller poller =
+        new FeedPoller(
+            new FeedFetcher(FetchLimits.DEFAULT, userAgent()),
+            new FeedParser(),
+            new Summariser(),
+            new PostComposer(new XTextCounter()),
+            new JdbcFeedStore(database.dataSource()),
+            new JdbcPaperStore(database.dataSource()),
+            clock);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    Map<String, Pacing> pacing = new LinkedHashMap<>();
+    Map<String, Publisher> publishers = new LinkedHashMap<>();
+    for (AccountConfig account : config.accounts().values()) {
+      pacing.put(account.id(), new Pacing(account.minSpacing(), account.maxPerDay()));
+      publishers.put(account.id(), publisher(account, http));
+    }
+    PostDispatcher dispatcher =
+        new PostDispatcher(
+            pacing,
+            publishers,
+            new JdbcOutbox(database.dataSource()),
+            new Backoff(
+                Duration.ofMinutes(1),
+                Duration.ofHours(1),
+                8,
+                () -> ThreadLocalRandom.current().nextDouble()),
+            clock);
+    return new PaperboyEngine(config, database, poller, dispatcher);
+  }
+
+  private Publisher publisher(AccountConfig account, HttpClient http) {
+    return switch (account.platform()) {
+      case CONSOLE -> new ConsolePublisher(out);
+      case X -> {
+        XCredentials keys = account.credentials();
+        yield new XPublisher(
+            account.id(),
+            account.apiBaseUrl(),
+            new OAuthSigner(
+                keys.consumerKey(),
+                keys.consumerSecret(),
+                keys.accessToken(),
+                keys.accessTokenSecret()),
+            http,
+            POST_TIMEOUT);
+      }
+    };
+  }
+
+  /** The User-Agent of every fetch: Paperboy, its version and where to learn about it. */
+  static String userAgent() {
+    return "Paperboy/" + version() + " (research paper announcer; +https://github.com/paperboy)";
+  }
+
+  /** The build's version, from the filtered {@code version.properties}. */
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = Paperboy.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+}

@@ -1,0 +1,40 @@
+package org.paperboy.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.paperboy.config.ConfigLoader;
+import org.paperboy.config.ConfigProblem;
+import org.paperboy.config.InvalidConfigException;
+import org.paperboy.config.PaperboyConfig;
+import picocli.CommandLine.Option;
+
+/** The {@code --config FILE} option every command takes, and loading what it names. */
+final class ConfigOption {
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      required = true,
+      description = "The root config file (HOCON); it may include others.")
+  Path file;
+
+  /** The config, or empty after printing every problem to {@code err}. */
+  Optional<PaperboyConfig> load(ConfigLoader loader, PrintStream err) {
+    try {
+      return Optional.of(loader.load(file));
+    } catch (InvalidConfigException e) {
+      for (ConfigProblem problem : e.problems()) {
+        err.println(problem);
+      }
+      err.println(
+          "paperboy: "
+              + e.problems().size()
+              + (e.problems().size() == 1 ? " problem" : " problems")
+              + " in "
+              + file
+              + "; nothing was started");
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.paperboy.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.paperboy.config.ConfigLoader;
+import org.paperboy.config.PaperboyConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code paperboy run}: the service. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the service: polls each feed on its schedule and posts from each account's queue",
+      "at its pace, until stopped (Ctrl-C or SIGTERM, which lets running work finish).",
+      "A restart resumes where it stopped."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Mixin ConfigOption config;
+
+  private final ConfigLoader loader;
+  private final EngineFactory engines;
+  private final PrintStream err;
+
+  RunCommand(ConfigLoader loader, EngineFactory engines, PrintStream err) {
+    this.loader = loader;
+    this.engines = engines;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PaperboyConfig valid = config.load(loader, err).orElse(null);
+    if (valid == null) {
+      return ExitCodes.USAGE_OR_CONFIG;
+    }
+    Engine engine;
+    try {
+      engine = engines.open(valid);
+    } catch (IllegalStateException e) {
+      err.println("paperboy: " + e.getMessage());
+      return ExitCodes.RUNTIME_FAILURE;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  engine.close();
+                  stopped.countDown();
+                },
+                "paperboy-shutdown"));
+    engine.start();
+    err.println(
+        "paperboy: running "
+            + valid.feeds().size()
+            + " feeds for "
+            + valid.accounts().size()
+            + " accounts; Ctrl-C stops");
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

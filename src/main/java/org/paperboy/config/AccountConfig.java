@@ -1,0 +1,40 @@
+package org.paperboy.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One account that posts.
+ *
+ * @param id the account's id in the config
+ * @param platform where its posts go
+ * @param apiBaseUrl the platform API's base URL (X only; {@code null} otherwise)
+ * @param credentials its keys (X only; {@code null} otherwise)
+ * @param minSpacing the least time between two of its posts
+ * @param maxPerDay at most this many posts in any 24 hours
+ */
+public record AccountConfig(
+    String id,
+    Platform platform,
+    URI apiBaseUrl,
+    XCredentials credentials,
+    Duration minSpacing,
+    int maxPerDay) {
+
+  public AccountConfig {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(minSpacing, "minSpacing");
+    if (platform == Platform.X && (apiBaseUrl == null || credentials == null)) {
+      throw new IllegalArgumentException(
+          "an X account needs an API base URL and credentials: " + id);
+    }
+    if (minSpacing.isNegative()) {
+      throw new IllegalArgumentException("min-spacing < 0: " + minSpacing);
+    }
+    if (maxPerDay < 1) {
+      throw new IllegalArgumentException("max-per-day < 1: " + maxPerDay);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package org.paperboy.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a root HOCON file (and the files it includes) into a {@link PaperboyConfig}, checking every
+ * key and value against {@code reference.conf}. Thread-safe.
+ */
+public final class ConfigLoader {
+
+  private static final String ENVIRONMENT = "the environment";
+  private static final String UNSET = "an unset environment variable";
+  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{\\??\\s*([^}\\s]+)\\s*}");
+  private static final int MAX_UNSET_VARIABLES = 200;
+
+  private final Map<String, String> environment;
+
+  /**
+   * @param environment the variables that {@code ${NAME}} substitutions read, normally {@code
+   *     System.getenv()}
+   */
+  public ConfigLoader(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * Loads and validates {@code file}.
+   *
+   * @throws InvalidConfigException with every problem found, each naming its file, line and key
+   */
+  public PaperboyConfig load(Path file) throws InvalidConfigException {
+    List<ConfigProblem> problems = new ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidConfigException(
+          List.of(new ConfigProblem(file.toString(), "", "no such config file")));
+    }
+    Config parsed;
+    try {
+      parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults());
+    } catch (ConfigException e) {
+      throw new InvalidConfigException(List.of(problemOf(e, file)));
+    }
+    Config config = resolve(parsed.withFallback(ConfigFactory.defaultReference()), problems);
+    PaperboyConfig result =
+        new ConfigValidator(config, parsed.root().keySet(), problems).validate(file);
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return result;
+  }
+
+  /**
+   * Resolves {@code ${…}} substitutions against the file itself and the environment. An unset
+   * variable is recorded as a problem naming it, then stood in for by a marker so that resolving
+   * goes on and every unset variable is reported, not just the first.
+   */
+  private Config resolve(Config config, List<ConfigProblem> problems) {
+    Map<String, String> unset = new HashMap<>();
+    for (int round = 0; round <= MAX_UNSET_VARIABLES; round++) {
+      Config withEnvironment =
+          config
+              .withFallback(ConfigValueFactory.fromMap(environment, ENVIRONMENT))
+              .withFallback(ConfigValueFactory.fromMap(unset, UNSET));
+      try {
+        return withEnvironment.resolve(ConfigResolveOptions.noSystem());
+      } catch (ConfigException.UnresolvedSubstitution e) {
+        Matcher name = SUBSTITUTION.matcher(e.getMessage());
+        if (!name.find() || unset.containsKey(name.group(1))) {
+          problems.add(problemOf(e, null));
+          return ConfigFactory.defaultReference();
+        }
+        String variable = name.group(1);
+        unset.put(variable, "");
+        String where = e.origin() == null ? "<unknown>" : ConfigReader.describe(e.origin());
+        problems.add(
+            new ConfigProblem(
+                where,
+                "",
+                "environment variable "
+                    + variable
+                    + " is not set: export it before starting Paperboy"));
+      } catch (ConfigException e) {
+        problems.add(problemOf(e, null));
+        return ConfigFactory.defaultReference();
+      }
+    }
+    return ConfigFactory.defaultReference();
+  }
+
+  private static ConfigProblem problemOf(ConfigException e, Path file) {
+    String where =
+        e.origin() != null
+            ? ConfigReader.describe(e.origin())
+            : file != null ? file.toString() : "<config>";
+    String message = e.getMessage();
+    // Typesafe Config starts its messages with the origin; do not say it twice.
+    String prefix = e.origin() == null ? null : e.origin().description() + ": ";
+    if (prefix != null && message.startsWith(prefix)) {
+      message = message.substring(prefix.length());
+    }
+    return new ConfigProblem(where, "", message);
+  }
+
+  /** True when a value was substituted from the environment rather than written in a file. */
+  static boolean fromEnvironment(ConfigValue value) {
+    String description = value.origin().description();
+    return description.startsWith(ENVIRONMENT) || description.startsWith(UNSET);
+  }
+
+  /** The keys of an object block, in the order they were written. */
+  static List<String> keysInFileOrder(ConfigObject object) {
+    List<Map.Entry<String, ConfigValue>> entries = new ArrayList<>(object.entrySet());
+    entries.sort(
+        Comparator.comparing((Map.Entry<String, ConfigValue> e) -> fileOf(e.getValue().origin()))
+            .thenComparingInt(e -> e.getValue().origin().lineNumber())
+            .thenComparing(Map.Entry::getKey));
+    List<String> keys = new ArrayList<>();
+    entries.forEach(e -> keys.add(e.getKey()));
+    return keys;
+  }
+
+  private static String fileOf(ConfigOrigin origin) {
+    return origin.filename() == null ? "" : origin.filename();
+  }
+
+  /** The keys {@code reference.conf} declares for a block. */
+  static Set<String> declaredKeys(String path) {
+    return ConfigFactory.defaultReference().getConfig(path).root().keySet();
+  }
+
+  static boolean isObject(Config config, String path) {
+    return config.hasPath(path) && config.getValue(path).valueType() == ConfigValueType.OBJECT;
+  }
+}

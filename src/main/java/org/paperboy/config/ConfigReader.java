@@ -1,0 +1,110 @@
+package org.paperboy.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads typed values from one block of a resolved config and records, instead of throwing, every
+ * value that is missing or of the wrong type, so that all problems are reported at once.
+ */
+final class ConfigReader {
+
+  private final Config block;
+  private final String prefix;
+  private final List<ConfigProblem> problems;
+
+  /**
+   * @param block the block to read from
+   * @param prefix the block's full path, such as {@code paperboy.feeds.nejm}, for messages
+   * @param problems where problems are recorded
+   */
+  ConfigReader(Config block, String prefix, List<ConfigProblem> problems) {
+    this.block = block;
+    this.prefix = prefix;
+    this.problems = problems;
+  }
+
+  Optional<String> string(String key) {
+    return read(key, ConfigValueType.STRING, "a string", block::getString);
+  }
+
+  Optional<Integer> integer(String key) {
+    return read(key, ConfigValueType.NUMBER, "a whole number", block::getInt);
+  }
+
+  Optional<List<String>> strings(String key) {
+    return read(key, ConfigValueType.LIST, "a list of strings", block::getStringList);
+  }
+
+  /** A duration such as {@code 15m}, {@code 90s} or {@code 2 hours}. */
+  Optional<Duration> duration(String key) {
+    return read(key, ConfigValueType.STRING, "a duration such as 15m", block::getDuration);
+  }
+
+  /** Records a problem about {@code key} at the place its value was written. */
+  void problem(String key, String message) {
+    problems.add(new ConfigProblem(where(key), fullKey(key), message));
+  }
+
+  /** {@code file:line} of the value at {@code key}, or of the block when the key is absent. */
+  String where(String key) {
+    if (block.hasPathOrNull(key)) {
+      return describe(block.getValue(key).origin());
+    }
+    return describe(block.root().origin());
+  }
+
+  String fullKey(String key) {
+    return prefix + "." + key;
+  }
+
+  ConfigValue value(String key) {
+    return block.getValue(key);
+  }
+
+  private <T> Optional<T> read(
+      String key, ConfigValueType type, String expected, Function<String, T> getter) {
+    if (!block.hasPathOrNull(key) || block.getIsNull(key)) {
+      problem(key, "is required: expected " + expected);
+      return Optional.empty();
+    }
+    ConfigValue value = block.getValue(key);
+    // HOCON reads "15m" and 15 alike as strings where a string is asked for; say so only for
+    // real mismatches such as a list where a number is expected.
+    boolean scalarWanted = type != ConfigValueType.LIST;
+    boolean scalarFound =
+        value.valueType() != ConfigValueType.LIST && value.valueType() != ConfigValueType.OBJECT;
+    if (scalarWanted != scalarFound) {
+      problem(key, "expected " + expected + ", found " + render(value));
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(getter.apply(key));
+    } catch (ConfigException e) {
+      problem(key, "expected " + expected + ", found " + render(value));
+      return Optional.empty();
+    }
+  }
+
+  static String render(ConfigValue value) {
+    return value.render(com.typesafe.config.ConfigRenderOptions.concise());
+  }
+
+  static String describe(ConfigOrigin origin) {
+    if (origin == null) {
+      return "<unknown>";
+    }
+    String file = origin.filename();
+    if (file == null) {
+      return origin.description();
+    }
+    return origin.lineNumber() > 0 ? file + ":" + origin.lineNumber() : file;
+  }
+}

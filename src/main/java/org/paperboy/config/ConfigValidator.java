@@ -1,0 +1,392 @@
+package org.paperboy.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.paperboy.model.Placeholder;
+import org.quartz.CronExpression;
+
+/**
+ * Turns a resolved config into records, recording every problem instead of stopping at the first.
+ * One use per instance.
+ */
+final class ConfigValidator {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+  private static final Pattern DURATION = Pattern.compile("\\d+(\\.\\d+)?\\s*[a-zA-Z]*");
+  private static final Pattern HASHTAG =
+      Pattern.compile("#?[\\p{L}\\p{M}\\p{Nd}_]*\\p{L}[\\p{L}\\p{M}\\p{Nd}_]*");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  private static final String[] SECRETS = {
+    "consumer-key", "consumer-secret", "access-token", "access-token-secret"
+  };
+
+  private final Config config;
+  private final Set<String> fileRootKeys;
+  private final List<ConfigProblem> problems;
+
+  ConfigValidator(Config config, Set<String> fileRootKeys, List<ConfigProblem> problems) {
+    this.config = config;
+    this.fileRootKeys = fileRootKeys;
+    this.problems = problems;
+  }
+
+  /** The config's records, or {@code null} when a problem was recorded. */
+  PaperboyConfig validate(Path source) {
+    for (String key : new TreeSet<>(fileRootKeys)) {
+      if (!key.equals("paperboy")) {
+        problems.add(
+            new ConfigProblem(
+                ConfigReader.describe(config.getValue(ConfigUtil.joinPath(key)).origin()),
+                key,
+                "unknown key: Paperboy reads only the paperboy { … } block"));
+      }
+    }
+    ConfigReader root = new ConfigReader(config.getConfig("paperboy"), "paperboy", problems);
+    unknownKeys(root, config.getConfig("paperboy"), ConfigLoader.declaredKeys("paperboy"));
+    for (String block : List.of("account", "feed")) {
+      String path = "paperboy.defaults." + block;
+      if (ConfigLoader.isObject(config, path)) {
+        unknownKeys(
+            new ConfigReader(config.getConfig(path), path, problems),
+            config.getConfig(path),
+            ConfigLoader.declaredKeys(path));
+      }
+    }
+    DatabaseConfig database = database();
+    Map<String, AccountConfig> accounts = new LinkedHashMap<>();
+    Set<String> accountIds = new TreeSet<>();
+    for (Block block : blocks("accounts", "account")) {
+      accountIds.add(block.id());
+      account(block).ifPresent(a -> accounts.put(a.id(), a));
+    }
+    Map<String, FeedConfig> feeds = new LinkedHashMap<>();
+    for (Block block : blocks("feeds", "feed")) {
+      feed(block, accountIds).ifPresent(f -> feeds.put(f.id(), f));
+    }
+    if (!problems.isEmpty() || database == null) {
+      return null;
+    }
+    return new PaperboyConfig(source, database, accounts, feeds);
+  }
+
+  private DatabaseConfig database() {
+    String path = "paperboy.database";
+    if (!ConfigLoader.isObject(config, path)) {
+      problems.add(new ConfigProblem(where(path), path, "expected a block { url = … }"));
+      return null;
+    }
+    ConfigReader reader = new ConfigReader(config.getConfig(path), path, problems);
+    unknownKeys(reader, config.getConfig(path), ConfigLoader.declaredKeys(path));
+    Optional<String> url = reader.string("url");
+    Optional<String> user = reader.string("user");
+    Optional<String> password = reader.string("password");
+    if (url.isPresent()
+        && !url.get().startsWith("jdbc:h2:")
+        && !url.get().startsWith("jdbc:postgresql:")) {
+      reader.problem("url", "expected a jdbc:h2: or jdbc:postgresql: URL, found " + url.get());
+      return null;
+    }
+    if (password.isPresent()
+        && !password.get().isEmpty()
+        && !ConfigLoader.fromEnvironment(reader.value("password"))) {
+      reader.problem(
+          "password", "secrets must come from the environment: write password = ${DB_PASSWORD}");
+    }
+    if (url.isEmpty() || user.isEmpty() || password.isEmpty()) {
+      return null;
+    }
+    return new DatabaseConfig(url.get(), user.get(), password.get());
+  }
+
+  private Optional<AccountConfig> account(Block block) {
+    ConfigReader reader = block.reader();
+    Optional<Platform> platform =
+        reader
+            .string("platform")
+            .flatMap(
+                name -> {
+                  for (Platform p : Platform.values()) {
+                    if (p.configName().equals(name)) {
+                      return Optional.of(p);
+                    }
+                  }
+                  reader.problem("platform", "expected x or console, found " + name);
+                  return Optional.empty();
+                });
+    Optional<Duration> minSpacing = reader.duration("min-spacing");
+    minSpacing
+        .filter(Duration::isNegative)
+        .ifPresent(d -> reader.problem("min-spacing", "must not be negative, found " + d));
+    Optional<Integer> maxPerDay = reader.integer("max-per-day");
+    maxPerDay
+        .filter(n -> n < 1)
+        .ifPresent(n -> reader.problem("max-per-day", "must be at least 1, found " + n));
+    URI apiBaseUrl = null;
+    XCredentials credentials = null;
+    if (platform.orElse(null) == Platform.X) {
+      apiBaseUrl =
+          reader
+              .string("api-base-url")
+              .flatMap(u -> httpUrl(reader, "api-base-url", u))
+              .orElse(null);
+      credentials = credentials(block);
+    }
+    boolean complete =
+        platform.isPresent()
+            && minSpacing.isPresent()
+            && maxPerDay.isPresent()
+            && (platform.get() != Platform.X || (apiBaseUrl != null && credentials != null));
+    if (!complete || minSpacing.get().isNegative() || maxPerDay.get() < 1) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AccountConfig(
+            block.id(),
+            platform.get(),
+            apiBaseUrl,
+            credentials,
+            minSpacing.get(),
+            maxPerDay.get()));
+  }
+
+  private XCredentials credentials(Block block) {
+    ConfigReader reader = block.reader();
+    List<String> values = new ArrayList<>();
+    for (String key : SECRETS) {
+      Optional<String> value = reader.string(key);
+      if (value.isEmpty()) {
+        continue;
+      }
+      String variable =
+          "X_"
+              + block.id().toUpperCase(Locale.ROOT).replace('-', '_')
+              + "_"
+              + key.toUpperCase(Locale.ROOT).replace('-', '_');
+      if (!ConfigLoader.fromEnvironment(reader.value(key))) {
+        reader.problem(
+            key, "secrets must come from the environment: write " + key + " = ${" + variable + "}");
+      } else if (value.get().isBlank()) {
+        reader.problem(key, "is empty: its environment variable must hold the key");
+      } else {
+        values.add(value.get());
+      }
+    }
+    if (values.size() != SECRETS.length) {
+      return null;
+    }
+    return new XCredentials(values.get(0), values.get(1), values.get(2), values.get(3));
+  }
+
+  private Optional<FeedConfig> feed(Block block, Set<String> accountIds) {
+    ConfigReader reader = block.reader();
+    Optional<URI> url = reader.string("url").flatMap(u -> feedUrl(reader, u));
+    Optional<Schedule> schedule = reader.string("schedule").flatMap(s -> schedule(reader, s));
+    Optional<String> account = reader.string("account");
+    if (account.isPresent() && !accountIds.contains(account.get())) {
+      reader.problem(
+          "account",
+          "names a missing account: "
+              + account.get()
+              + (accountIds.isEmpty() ? " (no accounts are defined)" : "; defined: " + accountIds));
+      account = Optional.empty();
+    }
+    Optional<List<String>> hashtags = reader.strings("hashtags").flatMap(t -> hashtags(reader, t));
+    Optional<String> template = reader.string("template").filter(t -> template(reader, t));
+    Optional<Integer> backfill = reader.integer("backfill");
+    backfill
+        .filter(n -> n < 0)
+        .ifPresent(n -> reader.problem("backfill", "must not be negative, found " + n));
+    if (url.isEmpty()
+        || schedule.isEmpty()
+        || account.isEmpty()
+        || hashtags.isEmpty()
+        || template.isEmpty()
+        || backfill.isEmpty()
+        || backfill.get() < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FeedConfig(
+            block.id(),
+            url.get(),
+            schedule.get(),
+            account.get(),
+            hashtags.get(),
+            template.get(),
+            backfill.get()));
+  }
+
+  private Optional<URI> feedUrl(ConfigReader reader, String text) {
+    URI uri;
+    try {
+      uri = new URI(text.strip());
+    } catch (URISyntaxException e) {
+      reader.problem("url", "is not a URL: " + text);
+      return Optional.empty();
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("file")) {
+      // A relative path is read from the folder of the file that declares it, so a config and
+      // its bundled feeds move together.
+      String path = uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath();
+      Path declaredIn = Path.of(reader.where("url").replaceFirst(":\\d+$", "")).toAbsolutePath();
+      return Optional.of(declaredIn.resolveSibling(path).normalize().toUri());
+    }
+    return httpUrl(reader, "url", text);
+  }
+
+  private static Optional<URI> httpUrl(ConfigReader reader, String key, String text) {
+    try {
+      URI uri = new URI(text.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    reader.problem(
+        key,
+        "expected an http or https URL"
+            + (key.equals("url") ? " or a file path" : "")
+            + ", found "
+            + text);
+    return Optional.empty();
+  }
+
+  private static Optional<Schedule> schedule(ConfigReader reader, String text) {
+    String value = text.strip();
+    if (DURATION.matcher(value).matches()) {
+      Optional<Duration> interval = reader.duration("schedule");
+      if (interval.isPresent() && interval.get().compareTo(Duration.ofSeconds(1)) < 0) {
+        reader.problem("schedule", "must be at least 1s, found " + value);
+        return Optional.empty();
+      }
+      return interval.map(Schedule.Every::new);
+    }
+    if (CronExpression.isValidExpression(value)) {
+      return Optional.of(new Schedule.Cron(value));
+    }
+    reader.problem(
+        "schedule",
+        "expected a duration such as 15m or a Quartz cron expression such as \"0 0/30 * * * ?\","
+            + " found \""
+            + value
+            + "\"");
+    return Optional.empty();
+  }
+
+  private static Optional<List<String>> hashtags(ConfigReader reader, List<String> tags) {
+    List<String> normalised = new ArrayList<>();
+    boolean valid = true;
+    for (String tag : tags) {
+      String trimmed = tag.strip();
+      if (!HASHTAG.matcher(trimmed).matches()) {
+        reader.problem(
+            "hashtags",
+            "expected hashtags of letters, digits and _ with at least one letter, found \""
+                + tag
+                + "\"");
+        valid = false;
+      } else {
+        normalised.add(trimmed.startsWith("#") ? trimmed : "#" + trimmed);
+      }
+    }
+    return valid ? Optional.of(normalised) : Optional.empty();
+  }
+
+  private static boolean template(ConfigReader reader, String template) {
+    boolean valid = true;
+    boolean any = false;
+    Matcher m = PLACEHOLDER.matcher(template);
+    while (m.find()) {
+      any = true;
+      if (Placeholder.byToken(m.group(1)).isEmpty()) {
+        reader.problem(
+            "template",
+            "unknown placeholder {"
+                + m.group(1)
+                + "}; known: "
+                + String.join(" ", Placeholder.written()));
+        valid = false;
+      }
+    }
+    if (!any) {
+      reader.problem(
+          "template", "holds no placeholder; known: " + String.join(" ", Placeholder.written()));
+      valid = false;
+    }
+    return valid;
+  }
+
+  private void unknownKeys(ConfigReader reader, Config block, Set<String> declared) {
+    for (String key : ConfigLoader.keysInFileOrder(block.root())) {
+      if (!declared.contains(key)) {
+        reader.problem(
+            ConfigUtil.joinPath(key), "unknown key; expected one of " + new TreeSet<>(declared));
+      }
+    }
+  }
+
+  /** Every {@code paperboy.<section>.<id>} block, merged over its defaults. */
+  private List<Block> blocks(String section, String defaults) {
+    String path = "paperboy." + section;
+    List<Block> blocks = new ArrayList<>();
+    if (!ConfigLoader.isObject(config, path)) {
+      problems.add(
+          new ConfigProblem(where(path), path, "expected a block of " + section + " by id"));
+      return blocks;
+    }
+    Config defaultsBlock = config.getConfig("paperboy.defaults." + defaults);
+    Set<String> declared = ConfigLoader.declaredKeys("paperboy.defaults." + defaults);
+    for (String id : ConfigLoader.keysInFileOrder(config.getObject(path))) {
+      String blockPath = path + "." + ConfigUtil.joinPath(id);
+      ConfigValue value = config.getObject(path).get(id);
+      if (!ID.matcher(id).matches()) {
+        problems.add(
+            new ConfigProblem(
+                ConfigReader.describe(value.origin()),
+                blockPath,
+                "ids are lower-case letters, digits, - and _, found \"" + id + "\""));
+        continue;
+      }
+      if (value.valueType() != ConfigValueType.OBJECT) {
+        problems.add(
+            new ConfigProblem(
+                ConfigReader.describe(value.origin()),
+                blockPath,
+                "expected a block { … }, found " + ConfigReader.render(value)));
+        continue;
+      }
+      Config own = config.getConfig(blockPath);
+      ConfigReader reader = new ConfigReader(own.withFallback(defaultsBlock), blockPath, problems);
+      unknownKeys(new ConfigReader(own, blockPath, problems), own, declared);
+      blocks.add(new Block(id, reader));
+    }
+    return blocks;
+  }
+
+  private String where(String path) {
+    return config.hasPathOrNull(path)
+        ? ConfigReader.describe(config.getValue(path).origin())
+        : "<config>";
+  }
+
+  private record Block(String id, ConfigReader reader) {}
+}

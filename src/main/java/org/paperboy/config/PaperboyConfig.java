@@ -1,0 +1,33 @@
+package org.paperboy.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole, valid configuration.
+ *
+ * @param source the root file it was loaded from
+ * @param database where state is kept
+ * @param accounts the accounts by id, in file order
+ * @param feeds the feeds by id, in file order
+ */
+public record PaperboyConfig(
+    Path source,
+    DatabaseConfig database,
+    Map<String, AccountConfig> accounts,
+    Map<String, FeedConfig> feeds) {
+
+  public PaperboyConfig {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(database, "database");
+    accounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accounts));
+    feeds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(feeds));
+    for (FeedConfig feed : feeds.values()) {
+      if (!accounts.containsKey(feed.accountId())) {
+        throw new IllegalArgumentException(
+            "feed " + feed.id() + " names a missing account: " + feed.accountId());
+      }
+    }
+  }
+}

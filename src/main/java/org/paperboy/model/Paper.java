@@ -1,0 +1,58 @@
+package org.paperboy.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One entry of a feed, as the parser understood it.
+ *
+ * @param feedId the feed it came from
+ * @param guid the entry's stable identity within its feed (guid, Atom id, else its link)
+ * @param title the title as published, markup included
+ * @param link the entry's link, or {@code null} when it has none
+ * @param doi the normalised DOI (lower case, no prefix), or {@code null} when none is known
+ * @param authors author names as the feed prints them
+ * @param journal the journal's name, or {@code null}
+ * @param published when the entry was published or updated, or {@code null}
+ * @param categories category or subject labels
+ * @param abstractHtml the abstract as HTML (possibly empty, never null)
+ */
+public record Paper(
+    String feedId,
+    String guid,
+    String title,
+    String link,
+    String doi,
+    List<String> authors,
+    String journal,
+    Instant published,
+    List<String> categories,
+    String abstractHtml) {
+
+  public Paper {
+    Objects.requireNonNull(feedId, "feedId");
+    Objects.requireNonNull(guid, "guid");
+    Objects.requireNonNull(title, "title");
+    authors = List.copyOf(authors);
+    categories = List.copyOf(categories);
+    abstractHtml = abstractHtml == null ? "" : abstractHtml;
+    if (guid.isBlank()) {
+      throw new IllegalArgumentException("guid is blank for an entry of feed " + feedId);
+    }
+  }
+
+  /**
+   * The key that makes two entries the same paper for one account: the DOI when known, else the
+   * link, else the guid within its feed.
+   */
+  public String identity() {
+    if (doi != null) {
+      return "doi:" + doi;
+    }
+    if (link != null) {
+      return "link:" + link;
+    }
+    return "guid:" + feedId + ":" + guid;
+  }
+}

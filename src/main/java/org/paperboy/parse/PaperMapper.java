@@ -1,0 +1,203 @@
+package org.paperboy.parse;
+
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndPerson;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdom2.Element;
+import org.paperboy.model.Paper;
+
+/** Maps one ROME entry to a {@link Paper}, reading the modules journals use (DC, PRISM). */
+final class PaperMapper {
+
+  private final String feedId;
+  private final URI base;
+  private final String feedTitle;
+
+  PaperMapper(String feedId, URI base, String feedTitle) {
+    this.feedId = feedId;
+    this.base = base;
+    this.feedTitle = feedTitle;
+  }
+
+  /** The entry as a paper, or empty when it has neither a title nor any identity. */
+  Optional<Paper> map(SyndEntry entry) {
+    String title = trimmed(entry.getTitle());
+    String link = link(entry);
+    String guid = firstNonBlank(trimmed(entry.getUri()), link, title);
+    if (guid == null || title == null) {
+      return Optional.empty();
+    }
+    DCModule dc = (DCModule) entry.getModule(DCModule.URI);
+    String abstractHtml = abstractHtml(entry, dc);
+    return Optional.of(
+        new Paper(
+            feedId,
+            guid,
+            title,
+            link,
+            doi(entry, dc, link, guid, abstractHtml),
+            authors(entry, dc),
+            journal(entry, dc),
+            date(entry, dc),
+            categories(entry),
+            abstractHtml));
+  }
+
+  private String link(SyndEntry entry) {
+    String link = trimmed(entry.getLink());
+    if (link == null) {
+      for (SyndLink candidate : entry.getLinks()) {
+        if (candidate.getRel() == null || "alternate".equals(candidate.getRel())) {
+          link = trimmed(candidate.getHref());
+          break;
+        }
+      }
+    }
+    if (link == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(link.replace(" ", "%20"));
+      if (!uri.isAbsolute() && base != null && !"file".equalsIgnoreCase(base.getScheme())) {
+        return base.resolve(uri).toString();
+      }
+      return uri.isAbsolute() ? uri.toString() : link;
+    } catch (java.net.URISyntaxException e) {
+      return link;
+    }
+  }
+
+  /** PRISM first (the publisher's own statement), then Dublin Core, then link, guid and text. */
+  private static String doi(
+      SyndEntry entry, DCModule dc, String link, String guid, String abstractHtml) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add(prism(entry, "doi"));
+    if (dc != null) {
+      // PubMed lists "pmid:…" before "doi:…"; only a value holding a DOI counts.
+      candidates.addAll(dc.getIdentifiers());
+    }
+    candidates.add(link);
+    candidates.add(guid);
+    candidates.add(abstractHtml);
+    for (String candidate : candidates) {
+      Optional<String> doi = Dois.find(candidate);
+      if (doi.isPresent()) {
+        return doi.get();
+      }
+    }
+    return null;
+  }
+
+  private static List<String> authors(SyndEntry entry, DCModule dc) {
+    List<String> fields = new ArrayList<>();
+    for (SyndPerson person : entry.getAuthors()) {
+      fields.add(person.getName());
+    }
+    if (dc != null) {
+      fields.addAll(dc.getCreators());
+    }
+    if (fields.isEmpty() && entry.getAuthor() != null) {
+      fields.add(entry.getAuthor());
+    }
+    return Authors.split(fields);
+  }
+
+  private String journal(SyndEntry entry, DCModule dc) {
+    String prism = trimmed(prism(entry, "publicationName"));
+    if (prism != null) {
+      return prism;
+    }
+    if (dc != null && trimmed(dc.getSource()) != null) {
+      return trimmed(dc.getSource());
+    }
+    return feedTitle;
+  }
+
+  private static Instant date(SyndEntry entry, DCModule dc) {
+    Date date = entry.getPublishedDate();
+    if (date == null) {
+      date = entry.getUpdatedDate();
+    }
+    if (date == null && dc != null) {
+      date = dc.getDate();
+    }
+    return date == null ? null : date.toInstant();
+  }
+
+  private static List<String> categories(SyndEntry entry) {
+    Set<String> names = new LinkedHashSet<>();
+    for (SyndCategory category : entry.getCategories()) {
+      String name = trimmed(category.getName());
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * The longest of the places feeds put an abstract: content (content:encoded, Atom content),
+   * description or summary, and dc:description.
+   */
+  private static String abstractHtml(SyndEntry entry, DCModule dc) {
+    List<String> candidates = new ArrayList<>();
+    for (SyndContent content : entry.getContents()) {
+      candidates.add(content.getValue());
+    }
+    if (entry.getDescription() != null) {
+      candidates.add(entry.getDescription().getValue());
+    }
+    if (dc != null) {
+      candidates.addAll(dc.getDescriptions());
+    }
+    String best = "";
+    for (String candidate : candidates) {
+      if (candidate != null && candidate.strip().length() > best.length()) {
+        best = candidate.strip();
+      }
+    }
+    return best;
+  }
+
+  /** A PRISM element's text; ROME has no PRISM module, so read the foreign markup. */
+  private static String prism(SyndEntry entry, String name) {
+    for (Element element : entry.getForeignMarkup()) {
+      String namespace = element.getNamespaceURI();
+      boolean isPrism =
+          namespace.startsWith("http://prismstandard.org/namespaces/")
+              || namespace.equals("http://purl.org/rss/1.0/modules/prism/");
+      if (isPrism && element.getName().equals(name)) {
+        return element.getTextNormalize();
+      }
+    }
+    return null;
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static String trimmed(String text) {
+    if (text == null) {
+      return null;
+    }
+    String value = text.strip();
+    return value.isEmpty() ? null : value;
+  }
+}

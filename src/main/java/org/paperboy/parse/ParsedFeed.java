@@ -1,0 +1,18 @@
+package org.paperboy.parse;
+
+import java.util.List;
+import java.util.Objects;
+import org.paperboy.model.Paper;
+
+/**
+ * A parsed feed.
+ *
+ * @param title the feed's own title, or {@code null}
+ * @param papers its entries in feed order
+ */
+public record ParsedFeed(String title, List<Paper> papers) {
+
+  public ParsedFeed {
+    papers = List.copyOf(Objects.requireNonNull(papers, "papers"));
+  }
+}

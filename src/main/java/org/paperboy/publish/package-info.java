@@ -1,0 +1,2 @@
+/** {@link org.paperboy.publish.Publisher} and one implementation per platform (X, console). */
+package org.paperboy.publish;

@@ -1,0 +1,55 @@
+package org.paperboy.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How fast an account may post: at least {@code minSpacing} apart, and at most {@code maxPerDay} in
+ * any rolling 24 hours. Immutable.
+ */
+public record Pacing(Duration minSpacing, int maxPerDay) {
+
+  static final Duration DAY = Duration.ofHours(24);
+
+  public Pacing {
+    Objects.requireNonNull(minSpacing, "minSpacing");
+    if (minSpacing.isNegative()) {
+      throw new IllegalArgumentException("min-spacing < 0: " + minSpacing);
+    }
+    if (maxPerDay < 1) {
+      throw new IllegalArgumentException("max-per-day < 1: " + maxPerDay);
+    }
+  }
+
+  /** The start of the window {@link #nextAllowed} needs the account's post times from. */
+  public static Instant windowStart(Instant now) {
+    return now.minus(DAY);
+  }
+
+  /**
+   * The earliest time the next post may go out.
+   *
+   * @param recent the account's post times since {@link #windowStart}, oldest first
+   * @param now the current time
+   * @return {@code now} or later
+   */
+  public Instant nextAllowed(List<Instant> recent, Instant now) {
+    Instant next = now;
+    if (!recent.isEmpty()) {
+      Instant spaced = recent.get(recent.size() - 1).plus(minSpacing);
+      next = later(next, spaced);
+    }
+    if (recent.size() >= maxPerDay) {
+      // The post that must leave the window before another may go.
+      Instant leaving = recent.get(recent.size() - maxPerDay);
+      next = later(next, leaving.plus(DAY));
+    }
+    return next;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

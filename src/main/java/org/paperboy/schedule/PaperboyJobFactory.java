@@ -1,0 +1,32 @@
+package org.paperboy.schedule;
+
+import java.util.function.Consumer;
+import org.quartz.Job;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.spi.JobFactory;
+import org.quartz.spi.TriggerFiredBundle;
+
+/** Builds Paperboy's jobs with their dependencies, since Quartz can only call no-arg ones. */
+final class PaperboyJobFactory implements JobFactory {
+
+  private final Consumer<String> poll;
+  private final Consumer<String> dispatch;
+
+  PaperboyJobFactory(Consumer<String> poll, Consumer<String> dispatch) {
+    this.poll = poll;
+    this.dispatch = dispatch;
+  }
+
+  @Override
+  public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
+    Class<? extends Job> type = bundle.getJobDetail().getJobClass();
+    if (type == PollFeedJob.class) {
+      return new PollFeedJob(poll);
+    }
+    if (type == DispatchJob.class) {
+      return new DispatchJob(dispatch);
+    }
+    throw new SchedulerException("not a Paperboy job: " + type.getName());
+  }
+}

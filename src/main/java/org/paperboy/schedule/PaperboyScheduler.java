@@ -1,0 +1,203 @@
+package org.paperboy.schedule;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.paperboy.config.FeedConfig;
+import org.paperboy.config.PaperboyConfig;
+import org.paperboy.config.Schedule;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ScheduleBuilder;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * Runs Paperboy on Quartz: a job per feed on the feed's schedule and a job per account that sends
+ * its due posts. Jobs and triggers live in Quartz's JDBC job store on Paperboy's own database, so a
+ * restart resumes the schedule where it stopped; a trigger is replaced only when its schedule
+ * changed in the config. Not thread-safe: start and close it from one thread.
+ */
+public final class PaperboyScheduler implements AutoCloseable {
+
+  static final String FEEDS = "feeds";
+  static final String ACCOUNTS = "accounts";
+  private static final String SCHEDULE = "schedule";
+  // Pacing decides when posts go; this only bounds how late a due post is noticed.
+  private static final Duration DISPATCH_EVERY = Duration.ofSeconds(30);
+
+  private final Scheduler scheduler;
+
+  /**
+   * @param dataSource Paperboy's pool, which Quartz shares
+   * @param delegateClass the Quartz driver delegate for the database
+   * @param poll polls a feed by id; true when it queued posts
+   * @param dispatch sends an account's due posts, by account id
+   */
+  public PaperboyScheduler(
+      DataSource dataSource,
+      String delegateClass,
+      Predicate<String> poll,
+      Consumer<String> dispatch)
+      throws SchedulerException {
+    // Quartz looks its data source up by name; ours is registered as a provider, not built by
+    // Quartz from properties, so that one pool serves both.
+    String dataSourceName = "paperboy-" + UUID.randomUUID();
+    DBConnectionManager.getInstance()
+        .addConnectionProvider(dataSourceName, new PooledProvider(dataSource));
+    Properties properties = new Properties();
+    properties.setProperty("org.quartz.scheduler.instanceName", "paperboy");
+    properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+    properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    properties.setProperty("org.quartz.threadPool.threadCount", "4");
+    properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+    properties.setProperty("org.quartz.jobStore.driverDelegateClass", delegateClass);
+    properties.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
+    properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+    properties.setProperty("org.quartz.jobStore.useProperties", "true");
+    properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    StdSchedulerFactory factory = new StdSchedulerFactory(properties);
+    this.scheduler = factory.getScheduler();
+    this.scheduler.setJobFactory(
+        new PaperboyJobFactory(
+            feedId -> {
+              if (poll.test(feedId)) {
+                dispatchSoon(feedId);
+              }
+            },
+            dispatch));
+  }
+
+  /** Brings the stored jobs in line with {@code config} and starts firing them. */
+  public void start(PaperboyConfig config) throws SchedulerException {
+    Set<JobKey> wanted = new HashSet<>();
+    for (FeedConfig feed : config.feeds().values()) {
+      JobKey key = JobKey.jobKey(feed.id(), FEEDS);
+      wanted.add(key);
+      JobDetail job =
+          JobBuilder.newJob(PollFeedJob.class)
+              .withIdentity(key)
+              .usingJobData(PollFeedJob.FEED_ID, feed.id())
+              .usingJobData(DispatchJob.ACCOUNT_ID, feed.accountId())
+              .storeDurably()
+              .build();
+      schedule(job, feed.schedule().describe(), builder(feed.schedule()));
+    }
+    for (String accountId : config.accounts().keySet()) {
+      JobKey key = JobKey.jobKey(accountId, ACCOUNTS);
+      wanted.add(key);
+      JobDetail job =
+          JobBuilder.newJob(DispatchJob.class)
+              .withIdentity(key)
+              .usingJobData(DispatchJob.ACCOUNT_ID, accountId)
+              .storeDurably()
+              .build();
+      schedule(
+          job,
+          "every " + DISPATCH_EVERY.toSeconds() + "s",
+          SimpleScheduleBuilder.simpleSchedule()
+              .withIntervalInMilliseconds(DISPATCH_EVERY.toMillis())
+              .repeatForever()
+              .withMisfireHandlingInstructionNextWithRemainingCount());
+    }
+    for (String group : new String[] {FEEDS, ACCOUNTS}) {
+      for (JobKey stored : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group))) {
+        if (!wanted.contains(stored)) {
+          scheduler.deleteJob(stored);
+        }
+      }
+    }
+    scheduler.start();
+  }
+
+  private void schedule(JobDetail job, String description, ScheduleBuilder<? extends Trigger> how)
+      throws SchedulerException {
+    TriggerKey key = TriggerKey.triggerKey(job.getKey().getName(), job.getKey().getGroup());
+    Trigger existing = scheduler.getTrigger(key);
+    scheduler.addJob(job, true);
+    if (existing != null && description.equals(existing.getJobDataMap().getString(SCHEDULE))) {
+      return;
+    }
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(key)
+            .forJob(job)
+            .usingJobData(SCHEDULE, description)
+            .withSchedule(how)
+            .startNow()
+            .build();
+    if (existing == null) {
+      scheduler.scheduleJob(trigger);
+    } else {
+      scheduler.rescheduleJob(key, trigger);
+    }
+  }
+
+  private static ScheduleBuilder<? extends Trigger> builder(Schedule schedule) {
+    if (schedule instanceof Schedule.Every every) {
+      // After downtime, poll at once rather than waiting a whole interval.
+      return SimpleScheduleBuilder.simpleSchedule()
+          .withIntervalInMilliseconds(every.interval().toMillis())
+          .repeatForever()
+          .withMisfireHandlingInstructionNowWithExistingCount();
+    }
+    return CronScheduleBuilder.cronSchedule(((Schedule.Cron) schedule).expression())
+        .withMisfireHandlingInstructionFireAndProceed();
+  }
+
+  /** Wakes the dispatcher of the account a just-polled feed posts to. */
+  private void dispatchSoon(String feedId) {
+    try {
+      JobDetail feedJob = scheduler.getJobDetail(JobKey.jobKey(feedId, FEEDS));
+      if (feedJob != null) {
+        String accountId = feedJob.getJobDataMap().getString(DispatchJob.ACCOUNT_ID);
+        scheduler.triggerJob(JobKey.jobKey(accountId, ACCOUNTS));
+      }
+    } catch (SchedulerException e) {
+      // The periodic dispatch still sends the posts, a little later.
+      org.slf4j.LoggerFactory.getLogger(PaperboyScheduler.class)
+          .warn("feed {}: cannot wake its account's dispatcher: {}", feedId, e.getMessage());
+    }
+  }
+
+  /** Stops firing and waits for running jobs to finish. */
+  @Override
+  public void close() throws SchedulerException {
+    scheduler.shutdown(true);
+  }
+
+  /** Hands Quartz connections from Paperboy's pool. */
+  private record PooledProvider(DataSource dataSource) implements ConnectionProvider {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return dataSource.getConnection();
+    }
+
+    @Override
+    public void shutdown() {
+      // The pool belongs to Paperboy's Database, which closes it.
+    }
+
+    @Override
+    public void initialize() {
+      // Nothing to set up: the pool is open.
+    }
+  }
+}

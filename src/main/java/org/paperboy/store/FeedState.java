@@ -1,0 +1,24 @@
+package org.paperboy.store;
+
+import java.time.Instant;
+
+/**
+ * What Paperboy remembers of a feed between polls.
+ *
+ * @param polledBefore false until the feed's first successful poll
+ * @param etag the last {@code ETag}, or {@code null}
+ * @param lastModified the last {@code Last-Modified}, or {@code null}
+ * @param lastPolledAt when it was last polled, or {@code null}
+ * @param errorCount failed polls in a row
+ * @param lastError the last failure's reason, or {@code null}
+ */
+public record FeedState(
+    boolean polledBefore,
+    String etag,
+    String lastModified,
+    Instant lastPolledAt,
+    int errorCount,
+    String lastError) {
+
+  public static final FeedState NEW = new FeedState(false, null, null, null, 0, null);
+}

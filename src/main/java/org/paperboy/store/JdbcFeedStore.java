@@ -1,0 +1,113 @@
+package org.paperboy.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Each feed's row: validators for conditional GET, its last status and its error count.
+ * Thread-safe.
+ */
+public final class JdbcFeedStore {
+
+  private final DataSource dataSource;
+
+  public JdbcFeedStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** What is known of {@code feedId}; {@link FeedState#NEW} for a feed never polled. */
+  public FeedState state(String feedId) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the state of feed " + feedId,
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT etag, last_modified, last_polled_at, error_count, last_error,"
+                      + " last_status FROM feeds WHERE id = ?")) {
+            select.setString(1, feedId);
+            try (ResultSet rows = select.executeQuery()) {
+              if (!rows.next()) {
+                return FeedState.NEW;
+              }
+              return new FeedState(
+                  rows.getString("last_status") != null,
+                  rows.getString("etag"),
+                  rows.getString("last_modified"),
+                  Jdbc.getInstant(rows, "last_polled_at"),
+                  rows.getInt("error_count"),
+                  rows.getString("last_error"));
+            }
+          }
+        });
+  }
+
+  /** Records a successful poll: new validators, a status line, the error count reset. */
+  public void recordSuccess(
+      String feedId, String url, String etag, String lastModified, String status, Instant now) {
+    Jdbc.transaction(
+        dataSource,
+        "recording a poll of feed " + feedId,
+        c -> {
+          ensureRow(c, feedId, url);
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE feeds SET url = ?, etag = ?, last_modified = ?, last_polled_at = ?,"
+                      + " last_status = ?, last_error = NULL, error_count = 0 WHERE id = ?")) {
+            update.setString(1, url);
+            update.setString(2, Jdbc.fit(etag, 1000));
+            update.setString(3, Jdbc.fit(lastModified, 100));
+            Jdbc.setInstant(update, 4, now);
+            update.setString(5, Jdbc.fit(status, 2000));
+            update.setString(6, feedId);
+            update.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Records a failed poll: the reason, one more error in a row. Validators stay, so the next poll
+   * is still conditional. A feed whose first poll fails stays "never polled".
+   */
+  public void recordFailure(String feedId, String url, String error, Instant now) {
+    Jdbc.transaction(
+        dataSource,
+        "recording a failed poll of feed " + feedId,
+        c -> {
+          ensureRow(c, feedId, url);
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE feeds SET url = ?, last_polled_at = ?, last_error = ?,"
+                      + " error_count = error_count + 1 WHERE id = ?")) {
+            update.setString(1, url);
+            Jdbc.setInstant(update, 2, now);
+            update.setString(3, Jdbc.fit(error, 2000));
+            update.setString(4, feedId);
+            update.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private static void ensureRow(Connection c, String feedId, String url) throws SQLException {
+    try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM feeds WHERE id = ?")) {
+      exists.setString(1, feedId);
+      try (ResultSet rows = exists.executeQuery()) {
+        if (rows.next()) {
+          return;
+        }
+      }
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement("INSERT INTO feeds (id, url, error_count) VALUES (?, ?, 0)")) {
+      insert.setString(1, feedId);
+      insert.setString(2, url);
+      insert.executeUpdate();
+    }
+  }
+}

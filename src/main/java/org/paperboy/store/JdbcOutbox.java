@@ -1,0 +1,234 @@
+package org.paperboy.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.paperboy.model.OutboxItem;
+import org.paperboy.model.OutboxState;
+
+/**
+ * The outbox: claiming the next due post, and recording how sending it ended. Every change of state
+ * is one transaction, and a post is marked {@link OutboxState#SENDING} (committed) before it is
+ * handed to a platform, so a crash in between is visible afterwards. Thread-safe.
+ */
+public final class JdbcOutbox {
+
+  private static final String COLUMNS =
+      "id, account_id, feed_id, text, state, attempts, not_before, last_error";
+
+  private final DataSource dataSource;
+
+  public JdbcOutbox(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Claims the account's oldest due post and marks it {@link OutboxState#SENDING}. Due are queued
+   * and retrying posts whose time has come, and posts left sending since before {@code staleBefore}
+   * by a process that died.
+   */
+  public Optional<OutboxItem> claimNext(String accountId, Instant now, Instant staleBefore) {
+    return Jdbc.transaction(
+        dataSource,
+        "claiming the next post of account " + accountId,
+        c -> {
+          OutboxItem item;
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM outbox WHERE account_id = ? AND ("
+                      + " (state IN ('QUEUED', 'RETRYING')"
+                      + "   AND (not_before IS NULL OR not_before <= ?))"
+                      + " OR (state = 'SENDING' AND updated_at < ?))"
+                      + " ORDER BY COALESCE(paper_date, created_at), id"
+                      + " FETCH FIRST 1 ROWS ONLY FOR UPDATE")) {
+            select.setString(1, accountId);
+            Jdbc.setInstant(select, 2, now);
+            Jdbc.setInstant(select, 3, staleBefore);
+            try (ResultSet rows = select.executeQuery()) {
+              if (!rows.next()) {
+                return Optional.empty();
+              }
+              item = read(rows);
+            }
+          }
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, updated_at = ?"
+                      + " WHERE id = ?")) {
+            Jdbc.setInstant(update, 1, now);
+            update.setLong(2, item.id());
+            update.executeUpdate();
+          }
+          return Optional.of(
+              new OutboxItem(
+                  item.id(),
+                  item.accountId(),
+                  item.feedId(),
+                  item.text(),
+                  OutboxState.SENDING,
+                  item.attempts() + 1,
+                  item.notBefore(),
+                  item.lastError()));
+        });
+  }
+
+  /**
+   * Marks {@code item} posted and records the post.
+   *
+   * @param remoteId the platform's id for the post, or {@code null} when it is not known
+   */
+  public void markPosted(OutboxItem item, String remoteId, Instant now) {
+    Jdbc.transaction(
+        dataSource,
+        "recording post " + item.id() + " of account " + item.accountId() + " as posted",
+        c -> {
+          setState(c, item.id(), OutboxState.POSTED, null, null, now);
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO posts (outbox_id, account_id, remote_id, text, posted_at)"
+                      + " VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, item.id());
+            insert.setString(2, item.accountId());
+            insert.setString(3, remoteId);
+            insert.setString(4, item.text());
+            Jdbc.setInstant(insert, 5, now);
+            insert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** Marks {@code item} to be tried again at {@code notBefore}, keeping the reason. */
+  public void markRetrying(OutboxItem item, Instant notBefore, String reason, Instant now) {
+    update(item, OutboxState.RETRYING, notBefore, reason, now);
+  }
+
+  /** Gives {@code item} up, keeping the reason. */
+  public void markFailed(OutboxItem item, String reason, Instant now) {
+    update(item, OutboxState.FAILED, null, reason, now);
+  }
+
+  /**
+   * Puts a claimed {@code item} back in the queue untried (the account cannot post now), not to be
+   * sent before {@code notBefore}. Its attempt is not counted.
+   */
+  public void release(OutboxItem item, Instant notBefore, String reason, Instant now) {
+    Jdbc.transaction(
+        dataSource,
+        "returning post " + item.id() + " to the queue",
+        c -> {
+          setState(c, item.id(), OutboxState.QUEUED, notBefore, reason, now);
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE outbox SET attempts = attempts - 1 WHERE id = ?")) {
+            update.setLong(1, item.id());
+            update.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** When the account's posts of the last period were made, oldest first. */
+  public List<Instant> postTimesSince(String accountId, Instant since) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the recent posts of account " + accountId,
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT posted_at FROM posts WHERE account_id = ? AND posted_at > ?"
+                      + " ORDER BY posted_at")) {
+            select.setString(1, accountId);
+            Jdbc.setInstant(select, 2, since);
+            List<Instant> times = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                times.add(Jdbc.getInstant(rows, "posted_at"));
+              }
+            }
+            return times;
+          }
+        });
+  }
+
+  /** The account's outbox, oldest first. */
+  public List<OutboxItem> items(String accountId) {
+    return Jdbc.transaction(
+        dataSource,
+        "listing the outbox of account " + accountId,
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM outbox WHERE account_id = ?"
+                      + " ORDER BY COALESCE(paper_date, created_at), id")) {
+            select.setString(1, accountId);
+            List<OutboxItem> items = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                items.add(read(rows));
+              }
+            }
+            return items;
+          }
+        });
+  }
+
+  /** How many of the account's posts are in each state. */
+  public Map<OutboxState, Integer> counts(String accountId) {
+    Map<OutboxState, Integer> counts = new EnumMap<>(OutboxState.class);
+    for (OutboxItem item : items(accountId)) {
+      counts.merge(item.state(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  private void update(
+      OutboxItem item, OutboxState state, Instant notBefore, String reason, Instant now) {
+    Jdbc.transaction(
+        dataSource,
+        "recording post " + item.id() + " as " + state,
+        c -> {
+          setState(c, item.id(), state, notBefore, reason, now);
+          return null;
+        });
+  }
+
+  private static void setState(
+      Connection c, long id, OutboxState state, Instant notBefore, String reason, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE outbox SET state = ?, not_before = ?, last_error = ?, updated_at = ?"
+                + " WHERE id = ?")) {
+      update.setString(1, state.name());
+      Jdbc.setInstant(update, 2, notBefore);
+      update.setString(3, Jdbc.fit(reason, 2000));
+      Jdbc.setInstant(update, 4, now);
+      update.setLong(5, id);
+      update.executeUpdate();
+    }
+  }
+
+  private static OutboxItem read(ResultSet rows) throws SQLException {
+    return new OutboxItem(
+        rows.getLong("id"),
+        rows.getString("account_id"),
+        rows.getString("feed_id"),
+        rows.getString("text"),
+        OutboxState.valueOf(rows.getString("state")),
+        rows.getInt("attempts"),
+        Jdbc.getInstant(rows, "not_before"),
+        rows.getString("last_error"));
+  }
+}

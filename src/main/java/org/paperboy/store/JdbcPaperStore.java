@@ -1,0 +1,141 @@
+package org.paperboy.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.paperboy.model.OutboxState;
+
+/**
+ * The papers each account has seen and the entries each feed has shown; recording a new paper and
+ * queueing its post is one transaction. Thread-safe.
+ */
+public final class JdbcPaperStore {
+
+  private final DataSource dataSource;
+
+  public JdbcPaperStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** True when {@code feedId} showed the entry {@code entryKey} before. */
+  public boolean seenInFeed(String feedId, String entryKey) {
+    return Jdbc.transaction(
+        dataSource,
+        "checking an entry of feed " + feedId,
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT 1 FROM feed_entries WHERE feed_id = ? AND entry_key = ?")) {
+            select.setString(1, feedId);
+            select.setString(2, Jdbc.key(entryKey));
+            try (ResultSet rows = select.executeQuery()) {
+              return rows.next();
+            }
+          }
+        });
+  }
+
+  /**
+   * Records {@code paper} as seen by its feed and, when the account did not have it yet and a post
+   * text is given, queues that post. One transaction.
+   */
+  public Sighting record(NewPaper paper, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "recording a paper of feed " + paper.feedId(),
+        c -> {
+          if (entryExists(c, paper)) {
+            return Sighting.SEEN_IN_FEED;
+          }
+          Long existing = paperId(c, paper);
+          long paperId;
+          Sighting sighting;
+          if (existing != null) {
+            paperId = existing;
+            sighting = Sighting.SAME_PAPER;
+          } else {
+            paperId = insertPaper(c, paper, now);
+            sighting = Sighting.NEW;
+            if (paper.postText() != null) {
+              enqueue(c, paper, paperId, now);
+            }
+          }
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO feed_entries (feed_id, entry_key, paper_id, seen_at)"
+                      + " VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, paper.feedId());
+            insert.setString(2, Jdbc.key(paper.entryKey()));
+            insert.setLong(3, paperId);
+            Jdbc.setInstant(insert, 4, now);
+            insert.executeUpdate();
+          }
+          return sighting;
+        });
+  }
+
+  private static boolean entryExists(Connection c, NewPaper paper) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT 1 FROM feed_entries WHERE feed_id = ? AND entry_key = ?")) {
+      select.setString(1, paper.feedId());
+      select.setString(2, Jdbc.key(paper.entryKey()));
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  private static Long paperId(Connection c, NewPaper paper) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT id FROM papers WHERE account_id = ? AND identity_key = ?")) {
+      select.setString(1, paper.accountId());
+      select.setString(2, Jdbc.key(paper.identity()));
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : null;
+      }
+    }
+  }
+
+  private static long insertPaper(Connection c, NewPaper paper, Instant now) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO papers (account_id, identity_key, feed_id, doi, link, title,"
+                + " first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      insert.setString(1, paper.accountId());
+      insert.setString(2, Jdbc.key(paper.identity()));
+      insert.setString(3, paper.feedId());
+      insert.setString(4, Jdbc.fit(paper.doi(), 600));
+      insert.setString(5, Jdbc.fit(paper.link(), 2000));
+      insert.setString(6, Jdbc.fit(paper.title(), 4000));
+      Jdbc.setInstant(insert, 7, now);
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private static void enqueue(Connection c, NewPaper paper, long paperId, Instant now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO outbox (account_id, paper_id, feed_id, text, state, attempts,"
+                + " paper_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+      insert.setString(1, paper.accountId());
+      insert.setLong(2, paperId);
+      insert.setString(3, paper.feedId());
+      insert.setString(4, paper.postText());
+      insert.setString(5, OutboxState.QUEUED.name());
+      Jdbc.setInstant(insert, 6, paper.date());
+      Jdbc.setInstant(insert, 7, now);
+      Jdbc.setInstant(insert, 8, now);
+      insert.executeUpdate();
+    }
+  }
+}

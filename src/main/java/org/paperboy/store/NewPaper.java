@@ -1,0 +1,37 @@
+package org.paperboy.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A feed entry to record, with the post to queue for it.
+ *
+ * @param accountId the account it belongs to
+ * @param feedId the feed that showed it
+ * @param entryKey the entry's identity within its feed (its guid)
+ * @param identity the paper's identity across feeds (DOI, else link, else feed and guid)
+ * @param doi its DOI, or {@code null}
+ * @param link its link, or {@code null}
+ * @param title its title
+ * @param date its publication date, or {@code null}; the outbox sends oldest first
+ * @param postText the post to queue, or {@code null} to record the paper as seen only
+ */
+public record NewPaper(
+    String accountId,
+    String feedId,
+    String entryKey,
+    String identity,
+    String doi,
+    String link,
+    String title,
+    Instant date,
+    String postText) {
+
+  public NewPaper {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(feedId, "feedId");
+    Objects.requireNonNull(entryKey, "entryKey");
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(title, "title");
+  }
+}

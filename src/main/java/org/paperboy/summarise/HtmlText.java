@@ -1,0 +1,43 @@
+package org.paperboy.summarise;
+
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+
+/**
+ * Turns feed HTML into clean text: tags dropped, entities decoded (twice over for feeds that escape
+ * their HTML), whitespace folded, and characters that X rejects or that render as nothing removed.
+ * Thread-safe.
+ */
+public final class HtmlText {
+
+  // Markup that survived one decoding: the feed escaped its HTML (OJS, Taylor & Francis).
+  private static final Pattern ESCAPED_MARKUP =
+      Pattern.compile(
+          "</?(p|br|span|div|i|em|b|strong|sub|sup|jats:[a-z]+)\\b[^>]*>",
+          Pattern.CASE_INSENSITIVE);
+  // U+FEFF (stray BOMs in Pensoft titles), U+FFFE/U+FFFF and the bidi overrides U+202A–U+202E
+  // make X's twitter-text call a text invalid; zero-width spaces and controls show as nothing.
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\uFEFF\\uFFFE\\uFFFF\\u202A-\\u202E\\u200B\\u2060\\p{Cc}&&[^\\n\\t]]");
+  private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+
+  private HtmlText() {}
+
+  /** Clean text from an HTML fragment; empty for {@code null}. */
+  public static String of(String html) {
+    if (html == null || html.isBlank()) {
+      return "";
+    }
+    String text = Jsoup.parseBodyFragment(html).text();
+    if (ESCAPED_MARKUP.matcher(text).find()) {
+      text = Jsoup.parseBodyFragment(text).text();
+    }
+    return fold(text);
+  }
+
+  /** {@code text} with invisible characters removed and whitespace runs folded to one space. */
+  static String fold(String text) {
+    String visible = INVISIBLE.matcher(text).replaceAll("");
+    return SPACE.matcher(visible).replaceAll(" ").strip();
+  }
+}
