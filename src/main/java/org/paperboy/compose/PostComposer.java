@@ -1,5 +1,6 @@
 package org.paperboy.compose;
 
+import java.text.BreakIterator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -105,33 +106,42 @@ public final class PostComposer {
 
   /**
    * The longest prefix of {@code text} ending at a word boundary that, with an ellipsis, weighs at
-   * most {@code budget} by {@link TextCounter#weightOf}; empty when no word fits.
+   * most {@code budget} by {@link TextCounter#weightOf}; empty when nothing fits. Text without
+   * spaces (Chinese, Japanese) is cut between two characters, never inside one.
    */
   String cut(String text, int budget) {
     int room = budget - ellipsisLength;
     int weight = 0;
-    int lastBoundary = -1;
-    for (int i = 0; i < text.length(); ) {
-      int codePoint = text.codePointAt(i);
-      if (Character.isWhitespace(codePoint)) {
-        lastBoundary = i;
-      }
+    int end = 0;
+    int lastSpace = -1;
+    while (end < text.length()) {
+      int codePoint = text.codePointAt(end);
       weight += counter.weightOf(codePoint);
       if (weight > room) {
         break;
       }
-      i += Character.charCount(codePoint);
-      if (i == text.length()) {
-        return text;
+      if (Character.isWhitespace(codePoint)) {
+        lastSpace = end;
       }
+      end += Character.charCount(codePoint);
     }
-    if (lastBoundary <= 0) {
-      return "";
+    if (end == text.length()) {
+      return text;
     }
-    String prefix = text.substring(0, lastBoundary).stripTrailing();
+    if (Character.isWhitespace(text.codePointAt(end))) {
+      lastSpace = end;
+    }
+    int cutAt = lastSpace > 0 ? lastSpace : characterBoundary(text, end);
     // "a, b; c:" reads badly before an ellipsis; drop dangling separators.
-    prefix = prefix.replaceAll("[\\s,;:–—-]+$", "");
+    String prefix = text.substring(0, cutAt).replaceAll("[\\s,;:–—-]+$", "");
     return prefix.isEmpty() ? "" : prefix + ELLIPSIS;
+  }
+
+  /** The last boundary between user-perceived characters at or before {@code index}. */
+  private static int characterBoundary(String text, int index) {
+    BreakIterator characters = BreakIterator.getCharacterInstance();
+    characters.setText(text);
+    return characters.isBoundary(index) ? index : Math.max(0, characters.preceding(index));
   }
 
   private Post measure(

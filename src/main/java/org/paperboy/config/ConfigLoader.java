@@ -126,6 +126,11 @@ public final class ConfigLoader {
     return description.startsWith(ENVIRONMENT) || description.startsWith(UNSET);
   }
 
+  /** True when a value stands in for an unset variable, which is reported already. */
+  static boolean fromUnsetVariable(ConfigValue value) {
+    return value.origin().description().startsWith(UNSET);
+  }
+
   /** The keys of an object block, in the order they were written. */
   static List<String> keysInFileOrder(ConfigObject object) {
     List<Map.Entry<String, ConfigValue>> entries = new ArrayList<>(object.entrySet());

@@ -104,6 +104,7 @@ final class ConfigValidator {
     }
     if (password.isPresent()
         && !password.get().isEmpty()
+        && !ConfigLoader.fromUnsetVariable(reader.value("password"))
         && !ConfigLoader.fromEnvironment(reader.value("password"))) {
       reader.problem(
           "password", "secrets must come from the environment: write password = ${DB_PASSWORD}");
@@ -178,6 +179,9 @@ final class ConfigValidator {
               + block.id().toUpperCase(Locale.ROOT).replace('-', '_')
               + "_"
               + key.toUpperCase(Locale.ROOT).replace('-', '_');
+      if (ConfigLoader.fromUnsetVariable(reader.value(key))) {
+        continue;
+      }
       if (!ConfigLoader.fromEnvironment(reader.value(key))) {
         reader.problem(
             key, "secrets must come from the environment: write " + key + " = ${" + variable + "}");

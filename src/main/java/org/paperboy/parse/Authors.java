@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 final class Authors {
 
   private static final Pattern AND = Pattern.compile("\\s+(?:and|&)\\s+");
+  // "N.", "P.-L.", "R. J.": the initials of the surname before them ("LAPALU, N., SIMON, A.").
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.[\\s-]*)+|\\p{Lu}{1,3}");
 
   private Authors() {}
 
@@ -45,6 +47,14 @@ final class Authors {
     if (pieces.size() <= 1 || !list) {
       return List.of(text);
     }
-    return pieces;
+    List<String> names = new ArrayList<>();
+    for (String piece : pieces) {
+      if (!names.isEmpty() && INITIALS.matcher(piece).matches()) {
+        names.set(names.size() - 1, names.get(names.size() - 1) + ", " + piece);
+      } else {
+        names.add(piece);
+      }
+    }
+    return names;
   }
 }

@@ -1,5 +1,6 @@
 package org.paperboy.summarise;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Summary;
@@ -7,18 +8,35 @@ import org.paperboy.model.Summary;
 /** Makes a paper's {@link Summary}: its title and abstract as clean text. Thread-safe. */
 public final class Summariser {
 
-  // "Abstract", "ABSTRACT:", "Abstract." and the like lead many abstracts; they say nothing.
-  private static final Pattern LEADING_LABEL =
-      Pattern.compile("^(?:abstract|summary)\\s*[:.\\-–—]?\\s+", Pattern.CASE_INSENSITIVE);
+  // PubMed ("Parasitol Int. 2021 Dec 17. doi: … ABSTRACT …") and Pensoft ("ZooKeys 1078: …
+  // Authors: … Abstract: …") put a citation before the abstract's own label; the label is
+  // where the abstract starts.
+  private static final Pattern LABEL =
+      Pattern.compile("(?:^|\\s)(?:ABSTRACT|Abstract|SUMMARY|Summary)\\s*[:.\\-–—]?\\s+");
+  private static final int PREAMBLE_LIMIT = 400;
+  // Descriptions that hold only bibliographic data: ScienceDirect's "Publication date: … Source:
+  // … Author(s): …", Taylor & Francis's "Volume 56, Issue 3, December 2021, Page 163-175."
+  private static final Pattern METADATA_ONLY =
+      Pattern.compile(
+          "^(?:Publication date:.*Source:.*|Volume \\d+, Issue [^,]+, [^,]+, Pages? [\\d–-]+\\s*\\.?)$");
 
   /** The summary of {@code paper}. */
   public Summary summarise(Paper paper) {
     String title = HtmlText.of(paper.title());
-    String text = HtmlText.of(paper.abstractHtml());
-    text = LEADING_LABEL.matcher(text).replaceFirst("");
-    if (text.equalsIgnoreCase("abstract") || text.equalsIgnoreCase(title)) {
+    String text = afterLabel(HtmlText.of(paper.abstractHtml()));
+    if (METADATA_ONLY.matcher(text).matches()
+        || text.equalsIgnoreCase("abstract")
+        || text.equalsIgnoreCase(title)) {
       text = "";
     }
     return new Summary(title, text);
+  }
+
+  private static String afterLabel(String text) {
+    Matcher label = LABEL.matcher(text);
+    if (label.find() && label.start() <= PREAMBLE_LIMIT && label.end() < text.length()) {
+      return text.substring(label.end());
+    }
+    return text;
   }
 }

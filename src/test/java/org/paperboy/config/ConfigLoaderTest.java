@@ -1,0 +1,243 @@
+package org.paperboy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static final Map<String, String> ENV =
+      Map.of(
+          "X_LAB_CONSUMER_KEY", "ck",
+          "X_LAB_CONSUMER_SECRET", "cs-secret-value",
+          "X_LAB_ACCESS_TOKEN", "at",
+          "X_LAB_ACCESS_TOKEN_SECRET", "ats-secret-value");
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static final String LAB_ACCOUNT =
+      """
+      paperboy.accounts.lab {
+        platform = x
+        consumer-key = ${X_LAB_CONSUMER_KEY}
+        consumer-secret = ${X_LAB_CONSUMER_SECRET}
+        access-token = ${X_LAB_ACCESS_TOKEN}
+        access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
+        min-spacing = 10m
+        max-per-day = 12
+      }
+      """;
+
+  @Test
+  void loadsAccountsAndFeedsWithDefaultsFromReferenceConf() throws Exception {
+    Path file =
+        write(
+            "paperboy.conf",
+            LAB_ACCOUNT
+                + """
+                paperboy.feeds.plos {
+                  url = "https://journals.plos.org/ploscompbiol/feed/atom"
+                  account = lab
+                  hashtags = [MedEd, "#FOAMed"]
+                }
+                paperboy.feeds.nejm {
+                  url = "https://example.org/nejm.rss"
+                  account = lab
+                  schedule = "0 0/30 * * * ?"
+                  backfill = 3
+                  template = "{title} {link}"
+                }
+                """);
+
+    PaperboyConfig config = new ConfigLoader(ENV).load(file);
+
+    AccountConfig lab = config.accounts().get("lab");
+    assertThat(lab.platform()).isEqualTo(Platform.X);
+    assertThat(lab.apiBaseUrl()).hasToString("https://api.x.com");
+    assertThat(lab.credentials().consumerSecret()).isEqualTo("cs-secret-value");
+    assertThat(lab.minSpacing()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(lab.maxPerDay()).isEqualTo(12);
+    FeedConfig plos = config.feeds().get("plos");
+    assertThat(plos.schedule()).isEqualTo(new Schedule.Every(Duration.ofMinutes(30)));
+    assertThat(plos.hashtags()).containsExactly("#MedEd", "#FOAMed");
+    assertThat(plos.template()).isEqualTo("{title} {summary} {link} {hashtags}");
+    assertThat(plos.backfill()).isZero();
+    FeedConfig nejm = config.feeds().get("nejm");
+    assertThat(nejm.schedule()).isEqualTo(new Schedule.Cron("0 0/30 * * * ?"));
+    assertThat(nejm.backfill()).isEqualTo(3);
+    assertThat(config.database().url()).isEqualTo("jdbc:h2:file:./data/paperboy");
+  }
+
+  @Test
+  void includedFilesAndRelativeFileUrlsResolveAgainstTheirOwnFolder() throws Exception {
+    write(
+        "feeds/local.conf",
+        "paperboy.feeds.local { url = \"file:bundled/feed.xml\", account = demo }");
+    Path root =
+        write(
+            "root.conf",
+            """
+            paperboy.accounts.demo { platform = console }
+            include "feeds/local.conf"
+            """);
+
+    PaperboyConfig config = new ConfigLoader(Map.of()).load(root);
+
+    assertThat(config.feeds().get("local").url())
+        .isEqualTo(dir.resolve("feeds/bundled/feed.xml").toUri());
+  }
+
+  @Test
+  void reportsEveryProblemAtOnceWithFileLineAndKey() throws Exception {
+    Path file =
+        write(
+            "bad.conf",
+            """
+            paperboy {
+              accounts.lab { platform = mastodon, min-spacing = soon }
+              feeds.one {
+                url = "ftp://example.org/feed"
+                account = nobody
+                schedule = "every hour"
+                template = "{title} {abstract}"
+                colour = blue
+              }
+            }
+            """);
+
+    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        file
+                            + ":2: paperboy.accounts.lab.platform: expected x or console, found mastodon"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(":2: paperboy.accounts.lab.min-spacing: expected a duration"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        ":4: paperboy.feeds.one.url: expected an http or https URL or a file path, found ftp://example.org/feed"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(":5: paperboy.feeds.one.account: names a missing account: nobody"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        ":6: paperboy.feeds.one.schedule: expected a duration such as 15m or a Quartz cron expression"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        ":7: paperboy.feeds.one.template: unknown placeholder {abstract}; known: {title} {summary}"))
+        .anySatisfy(p -> assertThat(p).contains(":8: paperboy.feeds.one.colour: unknown key"));
+  }
+
+  @Test
+  void namesEveryUnsetEnvironmentVariable() throws Exception {
+    Path file = write("env.conf", LAB_ACCOUNT);
+
+    InvalidConfigException e =
+        catchInvalid(() -> new ConfigLoader(Map.of("X_LAB_ACCESS_TOKEN", "at")).load(file));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::message)
+        .contains(
+            "environment variable X_LAB_CONSUMER_KEY is not set: export it before starting Paperboy",
+            "environment variable X_LAB_CONSUMER_SECRET is not set: export it before starting Paperboy",
+            "environment variable X_LAB_ACCESS_TOKEN_SECRET is not set: export it before starting Paperboy");
+    assertThat(e.problems())
+        .extracting(ConfigProblem::location)
+        .allMatch(l -> l.startsWith(file.toString()));
+  }
+
+  @Test
+  void refusesSecretsWrittenInTheFileAndNeverRepeatsThem() throws Exception {
+    Path file =
+        write(
+            "secret.conf",
+            """
+            paperboy.accounts.lab {
+              platform = x
+              consumer-key = ${X_LAB_CONSUMER_KEY}
+              consumer-secret = "hunter2-in-a-file"
+              access-token = ${X_LAB_ACCESS_TOKEN}
+              access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
+            }
+            """);
+
+    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(ENV).load(file));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::toString)
+        .containsExactly(
+            file
+                + ":4: paperboy.accounts.lab.consumer-secret: secrets must come from the"
+                + " environment: write consumer-secret = ${X_LAB_CONSUMER_SECRET}");
+    assertThat(e.getMessage()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void aSyntaxErrorNamesTheFileAndLine() throws Exception {
+    Path file = write("syntax.conf", "paperboy {\n  feeds = [\n}\n");
+
+    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).location()).startsWith(file.toString() + ":");
+  }
+
+  @Test
+  void aMissingFileIsOneProblem() {
+    Path missing = dir.resolve("nope.conf");
+
+    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(missing));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::toString)
+        .containsExactly(missing + ": no such config file");
+  }
+
+  @Test
+  void recordsRedactSecretsWhenPrinted() {
+    assertThat(new XCredentials("key-1", "secret-2", "token-3", "secret-4").toString())
+        .doesNotContain("key-1", "secret-2", "token-3", "secret-4")
+        .contains("redacted");
+    assertThat(new DatabaseConfig("jdbc:h2:mem:x", "u", "pw-value").toString())
+        .doesNotContain("pw-value");
+  }
+
+  private interface Load {
+    PaperboyConfig run() throws InvalidConfigException;
+  }
+
+  private static InvalidConfigException catchInvalid(Load load) {
+    try {
+      load.run();
+    } catch (InvalidConfigException e) {
+      return e;
+    }
+    throw new AssertionError("expected an invalid config");
+  }
+}

@@ -1,0 +1,157 @@
+package org.paperboy.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paperboy.model.OutboxItem;
+import org.paperboy.model.OutboxState;
+
+class JdbcStoresTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+
+  private Database database;
+  private JdbcFeedStore feeds;
+  private JdbcPaperStore papers;
+  private JdbcOutbox outbox;
+
+  @BeforeEach
+  void open() {
+    database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
+    feeds = new JdbcFeedStore(database.dataSource());
+    papers = new JdbcPaperStore(database.dataSource());
+    outbox = new JdbcOutbox(database.dataSource());
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private static NewPaper paper(String feed, String guid, String doi, Instant date, String text) {
+    String identity = doi != null ? "doi:" + doi : "guid:" + feed + ":" + guid;
+    return new NewPaper("lab", feed, guid, identity, doi, null, "Title " + guid, date, text);
+  }
+
+  @Test
+  void remembersValidatorsAndCountsFailuresInARow() {
+    assertThat(feeds.state("nejm")).isEqualTo(FeedState.NEW);
+
+    feeds.recordSuccess(
+        "nejm", "https://x.org/f", "\"e1\"", "Sat, 21 Nov 2026 08:00:00 GMT", "3 new", T0);
+    feeds.recordFailure(
+        "nejm", "https://x.org/f", "HTTP 503 from https://x.org/f", T0.plusSeconds(60));
+    feeds.recordFailure(
+        "nejm", "https://x.org/f", "HTTP 503 from https://x.org/f", T0.plusSeconds(120));
+
+    FeedState state = feeds.state("nejm");
+    assertThat(state.polledBefore()).isTrue();
+    assertThat(state.etag()).isEqualTo("\"e1\"");
+    assertThat(state.lastModified()).isEqualTo("Sat, 21 Nov 2026 08:00:00 GMT");
+    assertThat(state.errorCount()).isEqualTo(2);
+    assertThat(state.lastError()).isEqualTo("HTTP 503 from https://x.org/f");
+    assertThat(state.lastPolledAt()).isEqualTo(T0.plusSeconds(120));
+  }
+
+  @Test
+  void theSamePaperFromTwoFeedsIsQueuedOnce() {
+    assertThat(papers.record(paper("journal", "j1", "10.1/a", T0, "post a"), T0))
+        .isEqualTo(Sighting.NEW);
+    assertThat(papers.record(paper("pubmed", "pmid:1", "10.1/a", T0, "post a again"), T0))
+        .isEqualTo(Sighting.SAME_PAPER);
+    assertThat(papers.record(paper("journal", "j1", "10.1/a", T0, "post a"), T0))
+        .isEqualTo(Sighting.SEEN_IN_FEED);
+
+    assertThat(outbox.items("lab")).extracting(OutboxItem::text).containsExactly("post a");
+    assertThat(papers.seenInFeed("pubmed", "pmid:1")).isTrue();
+  }
+
+  @Test
+  void aPaperRecordedWithoutTextIsSeenButNotQueued() {
+    papers.record(paper("journal", "old", null, T0, null), T0);
+
+    assertThat(papers.seenInFeed("journal", "old")).isTrue();
+    assertThat(outbox.items("lab")).isEmpty();
+  }
+
+  @Test
+  void longGuidsAndLinksAreKeptApartByTheirHash() {
+    String longGuid = "https://T.cnki.net/kcms/detail?v=" + "x".repeat(600);
+    papers.record(paper("cnki", longGuid + "1", null, T0, "one"), T0);
+    papers.record(paper("cnki", longGuid + "2", null, T0, "two"), T0);
+
+    assertThat(papers.seenInFeed("cnki", longGuid + "1")).isTrue();
+    assertThat(outbox.items("lab")).hasSize(2);
+  }
+
+  @Test
+  void claimsOldestFirstAndRecordsThePost() {
+    papers.record(paper("f", "new", "10.1/new", T0, "newer"), T0);
+    papers.record(paper("f", "old", "10.1/old", T0.minus(Duration.ofDays(2)), "older"), T0);
+
+    OutboxItem claimed = outbox.claimNext("lab", T0, T0.minusSeconds(300)).orElseThrow();
+    assertThat(claimed.text()).isEqualTo("older");
+    assertThat(claimed.state()).isEqualTo(OutboxState.SENDING);
+    assertThat(claimed.attempts()).isEqualTo(1);
+    outbox.markPosted(claimed, "1234", T0.plusSeconds(1));
+
+    assertThat(outbox.postTimesSince("lab", T0.minus(Duration.ofHours(24))))
+        .containsExactly(T0.plusSeconds(1));
+    assertThat(outbox.counts("lab"))
+        .containsEntry(OutboxState.POSTED, 1)
+        .containsEntry(OutboxState.QUEUED, 1);
+  }
+
+  @Test
+  void aPostLeftSendingIsClaimedAgainOnlyAfterItsLease() {
+    papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
+    outbox.claimNext("lab", T0, T0.minusSeconds(300)).orElseThrow();
+
+    assertThat(outbox.claimNext("lab", T0.plusSeconds(60), T0.minusSeconds(240))).isEmpty();
+    assertThat(outbox.claimNext("lab", T0.plusSeconds(600), T0.plusSeconds(300)))
+        .get()
+        .extracting(OutboxItem::attempts)
+        .isEqualTo(2);
+  }
+
+  @Test
+  void retryingWaitsForItsTimeAndFailedStaysFailed() {
+    papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
+    papers.record(paper("f", "b", "10.1/b", T0.plusSeconds(1), "b"), T0);
+    OutboxItem a = outbox.claimNext("lab", T0, T0).orElseThrow();
+    outbox.markRetrying(a, T0.plusSeconds(600), "HTTP 503", T0);
+    OutboxItem b = outbox.claimNext("lab", T0, T0).orElseThrow();
+    outbox.markFailed(b, "X answered 400: too long", T0);
+
+    assertThat(outbox.claimNext("lab", T0.plusSeconds(10), T0)).isEmpty();
+    assertThat(outbox.claimNext("lab", T0.plusSeconds(600), T0))
+        .get()
+        .extracting(OutboxItem::text)
+        .isEqualTo("a");
+    assertThat(outbox.items("lab"))
+        .filteredOn(i -> i.text().equals("b"))
+        .extracting(OutboxItem::state, OutboxItem::lastError)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(OutboxState.FAILED, "X answered 400: too long"));
+  }
+
+  @Test
+  void aReleasedPostIsQueuedAgainWithoutCountingTheAttempt() {
+    papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
+    OutboxItem a = outbox.claimNext("lab", T0, T0).orElseThrow();
+
+    outbox.release(a, T0.plusSeconds(900), "401 Unauthorized", T0);
+
+    List<OutboxItem> items = outbox.items("lab");
+    assertThat(items)
+        .extracting(OutboxItem::state, OutboxItem::attempts, OutboxItem::notBefore)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(OutboxState.QUEUED, 0, T0.plusSeconds(900)));
+  }
+}

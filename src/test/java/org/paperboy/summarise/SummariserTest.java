@@ -1,0 +1,88 @@
+package org.paperboy.summarise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paperboy.model.Paper;
+import org.paperboy.model.Summary;
+import org.paperboy.parse.FeedParser;
+import org.paperboy.testing.Fixtures;
+
+class SummariserTest {
+
+  private final Summariser summariser = new Summariser();
+
+  private static Paper paper(String title, String abstractHtml) {
+    return new Paper("f", "g", title, null, null, List.of(), null, null, List.of(), abstractHtml);
+  }
+
+  private Summary first(String fixture) throws Exception {
+    Paper paper =
+        new FeedParser()
+            .parse("f", Fixtures.feedBytes(fixture), null, URI.create("https://example.org/"))
+            .papers()
+            .get(0);
+    return summariser.summarise(paper);
+  }
+
+  @Test
+  void dropsTagsDecodesEntitiesAndFoldsWhitespace() {
+    Summary summary =
+        summariser.summarise(
+            paper(
+                "Title",
+                "<p>Mortality fell&nbsp;by <b>12&#37;</b>\n\n  (p &lt; .05).</p><p>Second.</p>"));
+
+    assertThat(summary.text()).isEqualTo("Mortality fell by 12% (p < .05). Second.");
+  }
+
+  @Test
+  void dropsALeadingAbstractLabel() {
+    assertThat(summariser.summarise(paper("T", "<p><b>Abstract</b></p><p>We found it.</p>")).text())
+        .isEqualTo("We found it.");
+    assertThat(summariser.summarise(paper("T", "ABSTRACT: We found it.")).text())
+        .isEqualTo("We found it.");
+  }
+
+  @Test
+  void decodesHtmlThatTheFeedEscapedTwice() {
+    Summary summary = summariser.summarise(paper("T", "&lt;p&gt;Ants &amp;amp; bees.&lt;/p&gt;"));
+
+    assertThat(summary.text()).isEqualTo("Ants & bees.");
+  }
+
+  @Test
+  void cleansTitlesOfMarkupAndStrayByteOrderMarks() {
+    Summary summary = summariser.summarise(paper("\uFEFFA new <i>Homo</i> species", ""));
+
+    assertThat(summary.title()).isEqualTo("A new Homo species");
+    assertThat(summary.text()).isEmpty();
+  }
+
+  @Test
+  void startsPubMedAbstractsAfterTheirCitationPreamble() throws Exception {
+    assertThat(first("pubmed_search-new-species.xml").text())
+        .startsWith("A new species of Gyrodactylus was described on the body surface of zebrafish");
+  }
+
+  @Test
+  void startsPensoftAbstractsAfterTheirAuthorsLine() throws Exception {
+    assertThat(first("pensoft_zookeys.xml").text())
+        .startsWith("Keys to all levels of the subfamily");
+  }
+
+  @Test
+  void takesScienceDirectAndTaylorFrancisBibliographicLinesAsNoAbstract() throws Exception {
+    assertThat(first("elsevier_sciencedirect_mol-phylogenet-evol.xml").text()).isEmpty();
+    assertThat(first("tandf_studies-neotrop-fauna.xml").text()).isEmpty();
+  }
+
+  @Test
+  void readsOjsAbstractsPastedFromPdfJsSpans() throws Exception {
+    assertThat(first("ojs_insecta-mundi_pdfjs-html.xml").text())
+        .startsWith("A statewide survey of Wisconsin’s Attelabidae")
+        .doesNotContain("<span", "markedContent");
+  }
+}
