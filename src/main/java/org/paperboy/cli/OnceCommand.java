@@ -40,10 +40,21 @@ final class OnceCommand implements Callable<Integer> {
     }
     try (Engine engine = engines.open(valid)) {
       Engine.Cycle cycle = engine.once();
+      for (PollReport poll : cycle.polls()) {
+        if (poll.failed()) {
+          err.println("paperboy: feed " + poll.feedId() + ": " + poll.error());
+        }
+      }
+      for (DispatchReport dispatch : cycle.dispatches()) {
+        if (dispatch.problem() != null) {
+          err.println("paperboy: " + dispatch.problem());
+        }
+      }
       long failedFeeds = cycle.polls().stream().filter(PollReport::failed).count();
       int queued = cycle.polls().stream().mapToInt(PollReport::queued).sum();
       int posted = cycle.dispatches().stream().mapToInt(DispatchReport::posted).sum();
       int failedPosts = cycle.dispatches().stream().mapToInt(DispatchReport::failed).sum();
+      long stuckAccounts = cycle.dispatches().stream().filter(d -> d.problem() != null).count();
       err.println(
           "paperboy: polled "
               + cycle.polls().size()
@@ -53,8 +64,10 @@ final class OnceCommand implements Callable<Integer> {
               + queued
               + ", posted "
               + posted
-              + (failedPosts > 0 ? ", " + failedPosts + " posts failed" : ""));
-      return failedFeeds > 0 || failedPosts > 0 ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
+              + (failedPosts > 0 ? ", " + failedPosts + " posts failed" : "")
+              + (stuckAccounts > 0 ? ", " + stuckAccounts + " accounts could not post" : ""));
+      boolean trouble = failedFeeds > 0 || failedPosts > 0 || stuckAccounts > 0;
+      return trouble ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
     } catch (IllegalStateException e) {
       err.println("paperboy: " + e.getMessage());
       return ExitCodes.RUNTIME_FAILURE;

@@ -18,6 +18,8 @@ import org.paperboy.model.Summary;
 public final class PostComposer {
 
   private static final String ELLIPSIS = "…";
+  private static final java.util.regex.Pattern SENTENCE_END =
+      java.util.regex.Pattern.compile("\\p{Ll}{3,}[.!?][\"”’)]?$");
   // A cut summary shorter than this says nothing; leave it out instead.
   private static final int MIN_SUMMARY_WEIGHT = 20;
   private static final int MAX_REFINEMENTS = 4;
@@ -134,7 +136,11 @@ public final class PostComposer {
     int cutAt = lastSpace > 0 ? lastSpace : characterBoundary(text, end);
     // "a, b; c:" reads badly before an ellipsis; drop dangling separators.
     String prefix = text.substring(0, cutAt).replaceAll("[\\s,;:–—-]+$", "");
-    return prefix.isEmpty() ? "" : prefix + ELLIPSIS;
+    if (prefix.isEmpty()) {
+      return "";
+    }
+    // A cut that falls after a whole sentence needs no ellipsis.
+    return SENTENCE_END.matcher(prefix).find() ? prefix : prefix + ELLIPSIS;
   }
 
   /** The last boundary between user-perceived characters at or before {@code index}. */

@@ -22,17 +22,16 @@ public final class FeedParser {
   /**
    * Parses {@code body}.
    *
-   * @param feedId the feed's id, stamped on each paper and named in errors
+   * @param feedId the feed's id, stamped on each paper
    * @param body the bytes as fetched
    * @param contentType the HTTP {@code Content-Type}, or {@code null}; its charset is a hint
    * @param base the feed's URL, against which relative links are resolved
-   * @throws FeedParseException when the bytes are not a well-formed feed
+   * @throws FeedParseException naming {@code base} when the bytes are not a well-formed feed
    */
   public ParsedFeed parse(String feedId, byte[] body, String contentType, URI base)
       throws FeedParseException {
     if (looksLikeHtml(body)) {
-      throw new FeedParseException(
-          "feed " + feedId + ": " + base + " served an HTML page, not a feed", null);
+      throw new FeedParseException(base + " served an HTML page, not a feed", null);
     }
     SyndFeedInput input = new SyndFeedInput();
     input.setAllowDoctypes(false);
@@ -42,8 +41,7 @@ public final class FeedParser {
     try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
       feed = input.build(reader);
     } catch (FeedException | IOException | IllegalArgumentException e) {
-      throw new FeedParseException(
-          "feed " + feedId + ": " + base + " is not a readable feed: " + oneLine(e), e);
+      throw new FeedParseException(base + " is not a readable feed: " + oneLine(e), e);
     }
     PaperMapper mapper = new PaperMapper(feedId, base, clean(feed.getTitle()));
     List<com.rometools.rome.feed.synd.SyndEntry> entries = feed.getEntries();

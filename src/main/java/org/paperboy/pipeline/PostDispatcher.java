@@ -63,11 +63,11 @@ public final class PostDispatcher {
       Instant next =
           rules.nextAllowed(outbox.postTimesSince(accountId, Pacing.windowStart(now)), now);
       if (next.isAfter(now)) {
-        return new DispatchReport(accountId, posted, failed, retrying, next);
+        return new DispatchReport(accountId, posted, failed, retrying, next, null);
       }
       Optional<OutboxItem> claimed = outbox.claimNext(accountId, now, now.minus(SENDING_LEASE));
       if (claimed.isEmpty()) {
-        return new DispatchReport(accountId, posted, failed, retrying, null);
+        return new DispatchReport(accountId, posted, failed, retrying, null, null);
       }
       OutboxItem item = claimed.get();
       try {
@@ -82,10 +82,12 @@ public final class PostDispatcher {
           case FAILED -> failed++;
           case RETRYING -> {
             // The platform is unwell: the next posts would fare no better this round.
-            return new DispatchReport(accountId, posted, failed, retrying + 1, null);
+            return new DispatchReport(
+                accountId, posted, failed, retrying + 1, null, e.getMessage());
           }
           case STOP -> {
-            return new DispatchReport(accountId, posted, failed, retrying, e.retryAt());
+            String problem = e.kind() == PublishException.Kind.RATE_LIMITED ? null : e.getMessage();
+            return new DispatchReport(accountId, posted, failed, retrying, e.retryAt(), problem);
           }
         }
       }

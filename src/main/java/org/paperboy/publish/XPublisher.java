@@ -143,18 +143,20 @@ public final class XPublisher implements Publisher {
   }
 
   /**
-   * The API's own words: v2 errors carry {@code detail} (or {@code title}), v1.1 {@code errors}.
+   * The API's own words: v2 problems carry {@code detail}, v1.1-style bodies {@code
+   * errors[].message}; {@code title} is only the status's name.
    */
   private static String detail(JsonNode json, String body) {
-    for (String field : new String[] {"detail", "title"}) {
-      if (json.hasNonNull(field)) {
-        return json.get(field).asText();
-      }
+    if (json.hasNonNull("detail")) {
+      return json.get("detail").asText();
     }
     JsonNode errors = json.path("errors");
     if (errors.isArray() && !errors.isEmpty()) {
       JsonNode first = errors.get(0);
       return first.path("message").asText(first.path("detail").asText(first.toString()));
+    }
+    if (json.hasNonNull("title")) {
+      return json.get("title").asText();
     }
     String text = body == null ? "" : body.strip();
     return text.isEmpty() ? "(no body)" : text.length() > 200 ? text.substring(0, 200) : text;

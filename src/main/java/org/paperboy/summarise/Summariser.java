@@ -20,10 +20,15 @@ public final class Summariser {
       Pattern.compile(
           "^(?:Publication date:.*Source:.*|Volume \\d+, Issue [^,]+, [^,]+, Pages? [\\d–-]+\\s*\\.?)$");
 
+  // PLOS opens its Atom content with a byline paragraph: "<p>by A, B, C</p> Abstract…".
+  private static final Pattern BYLINE =
+      Pattern.compile("^\\s*<p>\\s*by\\s[^<]{1,2000}</p>", Pattern.CASE_INSENSITIVE);
+
   /** The summary of {@code paper}. */
   public Summary summarise(Paper paper) {
     String title = HtmlText.of(paper.title());
-    String text = afterLabel(HtmlText.of(paper.abstractHtml()));
+    String html = BYLINE.matcher(paper.abstractHtml()).replaceFirst("");
+    String text = afterLabel(HtmlText.of(html));
     if (METADATA_ONLY.matcher(text).matches()
         || text.equalsIgnoreCase("abstract")
         || text.equalsIgnoreCase(title)) {

@@ -191,7 +191,7 @@ class FeedParserTest {
 
     assertThatThrownBy(() -> papersOf(xxe))
         .isInstanceOf(FeedParseException.class)
-        .hasMessageStartingWith("feed f: https://example.org/feed is not a readable feed:")
+        .hasMessageStartingWith("https://example.org/feed is not a readable feed:")
         .hasMessageNotContaining("root:");
   }
 
@@ -203,7 +203,7 @@ class FeedParserTest {
             () ->
                 parser.parse("oup", page, "text/html", URI.create("https://academic.oup.com/rss")))
         .isInstanceOf(FeedParseException.class)
-        .hasMessage("feed oup: https://academic.oup.com/rss served an HTML page, not a feed");
+        .hasMessage("https://academic.oup.com/rss served an HTML page, not a feed");
   }
 
   @Test
@@ -212,6 +212,6 @@ class FeedParserTest {
 
     assertThatThrownBy(() -> papersOf(truncated))
         .isInstanceOf(FeedParseException.class)
-        .hasMessageContaining("feed f: https://example.org/feed is not a readable feed");
+        .hasMessageContaining("https://example.org/feed is not a readable feed");
   }
 }

@@ -1,0 +1,200 @@
+package org.paperboy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.CapturedLogs;
+import org.paperboy.testing.FakeXApi;
+import org.paperboy.testing.FeedServer;
+import org.paperboy.testing.Fixtures;
+
+/** Paperboy's command line against a feed server and a fake X API, both on 127.0.0.1. */
+class EndToEndTest {
+
+  private static final Map<String, String> ENV =
+      Map.of(
+          "X_LAB_CONSUMER_KEY", "lab-consumer-key",
+          "X_LAB_CONSUMER_SECRET", "lab-consumer-secret-0451",
+          "X_LAB_ACCESS_TOKEN", "lab-access-token",
+          "X_LAB_ACCESS_TOKEN_SECRET", "lab-token-secret-0452");
+
+  @TempDir Path dir;
+  private FeedServer feeds;
+  private FakeXApi x;
+  private Path config;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void start() throws Exception {
+    feeds = new FeedServer();
+    x =
+        new FakeXApi(
+            "lab-consumer-key",
+            "lab-consumer-secret-0451",
+            "lab-access-token",
+            "lab-token-secret-0452");
+    feeds.serve(
+        "/plos.xml",
+        Fixtures.feedBytes("med_plos_ploscompbiol_atom_2025-04_reserialized.xml"),
+        "application/atom+xml");
+    feeds.serve(
+        "/bmc.xml",
+        Fixtures.feedBytes("med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml"),
+        "application/rss+xml");
+    config = dir.resolve("paperboy.conf");
+    Files.writeString(
+        config,
+        """
+        paperboy {
+          database.url = "jdbc:h2:file:%s"
+          accounts.lab {
+            platform = x
+            api-base-url = "%s"
+            consumer-key = ${X_LAB_CONSUMER_KEY}
+            consumer-secret = ${X_LAB_CONSUMER_SECRET}
+            access-token = ${X_LAB_ACCESS_TOKEN}
+            access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
+            min-spacing = 0s
+            max-per-day = 100
+          }
+          feeds.plos { url = "%s", account = lab, backfill = 2, hashtags = [CompBio] }
+          feeds.bmc { url = "%s", account = lab, backfill = 1, template = "{title} {link} {hashtags}", hashtags = [MedEd] }
+        }
+        """
+            .formatted(
+                dir.resolve("db"), x.baseUrl(), feeds.url("/plos.xml"), feeds.url("/bmc.xml")));
+  }
+
+  @AfterEach
+  void stop() {
+    feeds.close();
+    x.close();
+  }
+
+  private int paperboy(String... args) {
+    return Paperboy.execute(
+        args,
+        ENV,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private static final String NEW_ENTRIES =
+      """
+      <entry>
+      <title>Early warning scores for sepsis in the emergency department</title>
+      <link href="https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.9000001" rel="alternate"/>
+      <author><name>Ada Lovelace</name></author>
+      <id>10.1371/journal.pcbi.9000001</id>
+      <updated>2025-04-12T14:00:00Z</updated>
+      <published>2025-04-12T14:00:00Z</published>
+      <content type="html">&lt;p&gt;Early warning scores found sepsis sooner.&lt;/p&gt;</content>
+      </entry>
+      <entry>
+      <title>Simulation teaching for junior doctors</title>
+      <link href="https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.9000002" rel="alternate"/>
+      <author><name>Grace Hopper</name></author>
+      <id>10.1371/journal.pcbi.9000002</id>
+      <updated>2025-04-12T15:00:00Z</updated>
+      <published>2025-04-12T15:00:00Z</published>
+      <content type="html">&lt;p&gt;Simulation &amp;amp; debriefing improved confidence.&lt;/p&gt;</content>
+      </entry>
+      </feed>
+      """;
+
+  @Test
+  void postsTheBackfillThenNothingThenExactlyWhatIsNew() throws Exception {
+    assertThat(paperboy("once", "--config", config.toString())).isZero();
+
+    // The newest `backfill` entries of each feed, oldest first, each as the template says.
+    assertThat(x.tweets())
+        .extracting(FakeXApi.Tweet::text)
+        .containsExactly(
+            "DTreePred: an online viewer based on machine learning for pathogenicity prediction of"
+                + " genomic variants https://doi.org/10.1186/s12859-025-06113-4 #MedEd",
+            "Biases in neural population codes with a few active neurons Throughout the brain"
+                + " information is coded in the activity of multiple neurons at once, so called"
+                + " population codes. Population codes are a robust and accurate way of coding"
+                + " information. https://doi.org/10.1371/journal.pcbi.1012969 #CompBio",
+            "Dynamic brain connectivity predicts emotional arousal during naturalistic"
+                + " movie-watching Human affective experience varies along the dimensions of"
+                + " valence (positivity or negativity) and arousal (high or low activation). It"
+                + " remains unclear how… https://doi.org/10.1371/journal.pcbi.1012994 #CompBio");
+
+    assertThat(paperboy("once", "--config", config.toString())).isZero();
+    assertThat(x.tweets()).hasSize(3);
+    assertThat(feeds.requests("/plos.xml").get(1).header("If-None-Match")).isNotNull();
+
+    String plos = Fixtures.feedText("med_plos_ploscompbiol_atom_2025-04_reserialized.xml");
+    feeds.serve(
+        "/plos.xml",
+        plos.replace("</feed>", NEW_ENTRIES).getBytes(StandardCharsets.UTF_8),
+        "application/atom+xml");
+    assertThat(paperboy("once", "--config", config.toString())).isZero();
+
+    assertThat(x.tweets())
+        .extracting(FakeXApi.Tweet::text)
+        .hasSize(5)
+        .endsWith(
+            "Early warning scores for sepsis in the emergency department Early warning scores found"
+                + " sepsis sooner. https://doi.org/10.1371/journal.pcbi.9000001 #CompBio",
+            "Simulation teaching for junior doctors Simulation & debriefing improved confidence."
+                + " https://doi.org/10.1371/journal.pcbi.9000002 #CompBio");
+    assertThat(x.statuses()).containsOnly(201);
+  }
+
+  @Test
+  void neverPrintsOrLogsTheSecrets() {
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      paperboy("once", "--config", config.toString());
+      paperboy("validate", "--config", config.toString());
+
+      String printed =
+          out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8) + logs.text();
+      assertThat(logs.text()).contains("posted");
+      assertThat(printed).doesNotContain("lab-consumer-secret-0451", "lab-token-secret-0452");
+    }
+  }
+
+  @Test
+  void aBrokenFeedFailsAloneAndTheOthersGoOn() throws Exception {
+    feeds.serve(
+        "/bmc.xml", Fixtures.pageBytes("oup_captcha-challenge_instead-of-feed.html"), "text/html");
+
+    assertThat(paperboy("once", "--config", config.toString())).isEqualTo(1);
+
+    assertThat(x.tweets()).hasSize(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "paperboy: feed bmc: " + feeds.url("/bmc.xml") + " served an HTML page, not a feed");
+  }
+
+  @Test
+  void refusedCredentialsKeepTheQueueUntilTheyAreFixed() throws Exception {
+    Map<String, String> wrong = new java.util.HashMap<>(ENV);
+    wrong.put("X_LAB_CONSUMER_SECRET", "not-the-secret");
+
+    int code =
+        Paperboy.execute(
+            new String[] {"once", "--config", config.toString()},
+            wrong,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(x.tweets()).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("account lab: X answered 401: bad signature; check the account's keys")
+        .doesNotContain("not-the-secret");
+  }
+}

@@ -1,0 +1,134 @@
+package org.paperboy.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paperboy.model.OutboxItem;
+import org.paperboy.model.OutboxState;
+import org.paperboy.testing.FakeXApi;
+
+class XPublisherTest {
+
+  private FakeXApi x;
+
+  @BeforeEach
+  void start() throws Exception {
+    x = new FakeXApi("ck", "cs", "at", "ats");
+  }
+
+  @AfterEach
+  void stop() {
+    x.close();
+  }
+
+  private XPublisher publisher(String consumerSecret) {
+    return new XPublisher(
+        "lab",
+        x.baseUrl(),
+        new OAuthSigner("ck", consumerSecret, "at", "ats"),
+        HttpClient.newHttpClient(),
+        Duration.ofSeconds(5));
+  }
+
+  private static OutboxItem item(String text) {
+    return new OutboxItem(7, "lab", "nejm", text, OutboxState.SENDING, 1, null, null);
+  }
+
+  @Test
+  void postsSignedJsonAndReturnsTheNewPostsId() throws Exception {
+    String id =
+        publisher("cs").publish(item("A paper “quoted” with é and 漢 https://doi.org/10.1/x"));
+
+    assertThat(x.tweets())
+        .containsExactly(
+            new FakeXApi.Tweet(id, "A paper “quoted” with é and 漢 https://doi.org/10.1/x"));
+  }
+
+  @Test
+  void aBadSignatureIsUnauthorizedAndNamesTheAccount() {
+    assertThatThrownBy(() -> publisher("wrong-secret").publish(item("text")))
+        .isInstanceOfSatisfying(
+            PublishException.class,
+            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.UNAUTHORIZED))
+        .hasMessageStartingWith("account lab: X answered 401: bad signature")
+        .hasMessageNotContaining("wrong-secret");
+    assertThat(x.tweets()).isEmpty();
+  }
+
+  @Test
+  void duplicateTextIsRecognised() throws Exception {
+    XPublisher publisher = publisher("cs");
+    publisher.publish(item("same text"));
+
+    assertThatThrownBy(() -> publisher.publish(item("same text")))
+        .isInstanceOfSatisfying(
+            PublishException.class,
+            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.DUPLICATE));
+  }
+
+  @Test
+  void rateLimitCarriesTheResetTime() {
+    x.thenAnswer(
+        new FakeXApi.Answer(
+            429,
+            "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"status\":429}",
+            Map.of("x-rate-limit-reset", "1795000000", "x-rate-limit-remaining", "0")));
+
+    assertThatThrownBy(() -> publisher("cs").publish(item("t")))
+        .isInstanceOfSatisfying(
+            PublishException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(PublishException.Kind.RATE_LIMITED);
+              assertThat(e.retryAt()).isEqualTo(Instant.ofEpochSecond(1795000000));
+            });
+  }
+
+  @Test
+  void serverErrorsAreTransientAndBadRequestsKeepTheApisMessage() {
+    x.thenAnswer(new FakeXApi.Answer(503, "{\"title\":\"Service Unavailable\"}", Map.of()));
+    x.thenAnswer(
+        new FakeXApi.Answer(
+            400,
+            "{\"errors\":[{\"message\":\"Your Tweet text is too long.\"}],\"title\":\"Invalid Request\"}",
+            Map.of()));
+    XPublisher publisher = publisher("cs");
+
+    assertThatThrownBy(() -> publisher.publish(item("t")))
+        .isInstanceOfSatisfying(
+            PublishException.class,
+            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.TRANSIENT));
+    assertThatThrownBy(() -> publisher.publish(item("t")))
+        .isInstanceOfSatisfying(
+            PublishException.class,
+            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.REJECTED))
+        .hasMessage("account lab: X answered 400: Your Tweet text is too long.");
+  }
+
+  @Test
+  void aRefusedConnectionIsTransientNotAmbiguous() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    XPublisher nowhere =
+        new XPublisher(
+            "lab",
+            URI.create("http://127.0.0.1:" + port),
+            new OAuthSigner("ck", "cs", "at", "ats"),
+            HttpClient.newHttpClient(),
+            Duration.ofSeconds(2));
+
+    assertThatThrownBy(() -> nowhere.publish(item("t")))
+        .isInstanceOfSatisfying(
+            PublishException.class,
+            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.TRANSIENT));
+  }
+}
