@@ -13,16 +13,20 @@ import picocli.CommandLine.Command;
     versionProvider = Cli.Version.class,
     description = "Announces new research papers from journal and preprint feeds.",
     synopsisSubcommandLabel = "COMMAND")
-public final class Cli implements Runnable {
+public final class Cli implements java.util.concurrent.Callable<Integer> {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cli.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private Cli() {}
 
   @Override
-  public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: run, once or validate");
+  public Integer call() {
+    CommandLine line = spec.commandLine();
+    line.getErr().println("paperboy: a command is required: run, once or validate");
+    line.usage(line.getErr());
+    return ExitCodes.USAGE_OR_CONFIG;
   }
 
   /**
@@ -43,7 +47,13 @@ public final class Cli implements Runnable {
             .addSubcommand(new ValidateCommand(loader, out, err));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
-    line.setExitCodeExceptionMapper(e -> ExitCodes.RUNTIME_FAILURE);
+    line.setExecutionExceptionHandler(
+        (e, failed, parsed) -> {
+          // A bug, not a user's mistake: keep the stack trace for the report.
+          log.error("paperboy {} failed unexpectedly", failed.getCommandName(), e);
+          failed.getErr().println("paperboy: unexpected failure: " + e);
+          return ExitCodes.RUNTIME_FAILURE;
+        });
     return line;
   }
 

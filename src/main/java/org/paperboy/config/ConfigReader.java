@@ -19,16 +19,19 @@ final class ConfigReader {
   private final Config block;
   private final String prefix;
   private final List<ConfigProblem> problems;
+  private final ConfigOrigin home;
 
   /**
    * @param block the block to read from
    * @param prefix the block's full path, such as {@code paperboy.feeds.nejm}, for messages
    * @param problems where problems are recorded
+   * @param home where the block was written, for problems about keys it lacks
    */
-  ConfigReader(Config block, String prefix, List<ConfigProblem> problems) {
+  ConfigReader(Config block, String prefix, List<ConfigProblem> problems, ConfigOrigin home) {
     this.block = block;
     this.prefix = prefix;
     this.problems = problems;
+    this.home = home;
   }
 
   Optional<String> string(String key) {
@@ -53,12 +56,12 @@ final class ConfigReader {
     problems.add(new ConfigProblem(where(key), fullKey(key), message));
   }
 
-  /** {@code file:line} of the value at {@code key}, or of the block when the key is absent. */
+  /** {@code file:line} of the value at {@code key}, or of the block when the key is unset. */
   String where(String key) {
-    if (block.hasPathOrNull(key)) {
+    if (block.hasPath(key)) {
       return describe(block.getValue(key).origin());
     }
-    return describe(block.root().origin());
+    return describe(home);
   }
 
   String fullKey(String key) {

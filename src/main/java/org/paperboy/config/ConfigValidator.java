@@ -57,13 +57,13 @@ final class ConfigValidator {
                 "unknown key: Paperboy reads only the paperboy { … } block"));
       }
     }
-    ConfigReader root = new ConfigReader(config.getConfig("paperboy"), "paperboy", problems);
+    ConfigReader root = reader(config.getConfig("paperboy"), "paperboy");
     unknownKeys(root, config.getConfig("paperboy"), ConfigLoader.declaredKeys("paperboy"));
     for (String block : List.of("account", "feed")) {
       String path = "paperboy.defaults." + block;
       if (ConfigLoader.isObject(config, path)) {
         unknownKeys(
-            new ConfigReader(config.getConfig(path), path, problems),
+            reader(config.getConfig(path), path),
             config.getConfig(path),
             ConfigLoader.declaredKeys(path));
       }
@@ -91,7 +91,7 @@ final class ConfigValidator {
       problems.add(new ConfigProblem(where(path), path, "expected a block { url = … }"));
       return null;
     }
-    ConfigReader reader = new ConfigReader(config.getConfig(path), path, problems);
+    ConfigReader reader = reader(config.getConfig(path), path);
     unknownKeys(reader, config.getConfig(path), ConfigLoader.declaredKeys(path));
     Optional<String> url = reader.string("url");
     Optional<String> user = reader.string("user");
@@ -379,11 +379,16 @@ final class ConfigValidator {
         continue;
       }
       Config own = config.getConfig(blockPath);
-      ConfigReader reader = new ConfigReader(own.withFallback(defaultsBlock), blockPath, problems);
-      unknownKeys(new ConfigReader(own, blockPath, problems), own, declared);
+      ConfigReader reader =
+          new ConfigReader(own.withFallback(defaultsBlock), blockPath, problems, value.origin());
+      unknownKeys(reader, own, declared);
       blocks.add(new Block(id, reader));
     }
     return blocks;
+  }
+
+  private ConfigReader reader(Config block, String path) {
+    return new ConfigReader(block, path, problems, block.root().origin());
   }
 
   private String where(String path) {

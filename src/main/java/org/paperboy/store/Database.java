@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
   public static Database open(String url, String user, String password) {
     Dialect dialect = Dialect.of(url);
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
+    config.setJdbcUrl(dialect.jdbcUrl(url));
     if (!user.isEmpty()) {
       config.setUsername(user);
     }

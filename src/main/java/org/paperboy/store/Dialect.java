@@ -24,6 +24,17 @@ public enum Dialect {
     throw new IllegalArgumentException("not an H2 or PostgreSQL JDBC URL: " + jdbcUrl);
   }
 
+  /**
+   * {@code url} as Paperboy opens it. H2 closes a database in its own shutdown hook, racing the
+   * scheduler's last writes; Paperboy closes it itself, after the scheduler stopped.
+   */
+  String jdbcUrl(String url) {
+    if (this == H2 && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+      return url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+    return url;
+  }
+
   /** The folder of this database's own migrations, beside the common ones. */
   String folder() {
     return folder;

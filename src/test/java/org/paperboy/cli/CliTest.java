@@ -1,0 +1,117 @@
+package org.paperboy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.config.ConfigLoader;
+
+class CliTest {
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    EngineFactory noEngine =
+        config -> {
+          throw new IllegalStateException("cannot open the database " + config.database().url());
+        };
+    return Cli.commandLine(
+            new ConfigLoader(Map.of()),
+            noEngine,
+            "1.2.3",
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .execute(args);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void validateSaysWhatAValidConfigHolds() throws Exception {
+    Path config = dir.resolve("ok.conf");
+    Files.writeString(
+        config,
+        "paperboy.accounts.demo { platform = console }\n"
+            + "paperboy.feeds.a { url = \"file:a.xml\", account = demo }\n");
+
+    assertThat(run("validate", "--config", config.toString())).isZero();
+    assertThat(stdout()).isEqualTo(config + ": valid: 1 account, 1 feed\n");
+  }
+
+  @Test
+  void validateListsEveryProblemAndExitsTwo() throws Exception {
+    Path config = dir.resolve("bad.conf");
+    Files.writeString(
+        config, "paperboy.feeds.a { url = \"file:a.xml\", account = nobody, backfill = -1 }\n");
+
+    assertThat(run("validate", "--config", config.toString())).isEqualTo(2);
+    assertThat(stderr())
+        .contains(
+            config
+                + ":1: paperboy.feeds.a.account: names a missing account: nobody (no accounts are defined)")
+        .contains(config + ":1: paperboy.feeds.a.backfill: must not be negative, found -1")
+        .contains("paperboy: 2 problems in " + config + "; nothing was started");
+  }
+
+  @Test
+  void onceAndRunStartNothingOnABadConfig() throws Exception {
+    Path config = dir.resolve("bad.conf");
+    Files.writeString(config, "paperboy.feeds.a { url = 42 }\n");
+
+    assertThat(run("once", "--config", config.toString())).isEqualTo(2);
+    assertThat(run("run", "--config", config.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void aDatabaseThatCannotOpenIsARuntimeFailure() throws Exception {
+    Path config = dir.resolve("ok.conf");
+    Files.writeString(config, "paperboy.accounts.demo { platform = console }\n");
+
+    assertThat(run("once", "--config", config.toString())).isEqualTo(1);
+    assertThat(stderr())
+        .contains("paperboy: cannot open the database jdbc:h2:file:./data/paperboy");
+  }
+
+  @Test
+  void everyCommandExplainsItselfWithHelp() {
+    assertThat(run("--help")).isZero();
+    assertThat(stdout()).contains("Announces new research papers", "run", "once", "validate");
+    for (String command : new String[] {"run", "once", "validate"}) {
+      out.reset();
+      assertThat(run(command, "--help")).isZero();
+      assertThat(stdout()).contains("Usage: paperboy " + command, "--config=FILE");
+    }
+    out.reset();
+    assertThat(run("once", "--help")).isZero();
+    assertThat(stdout()).contains("polls every feed, queues what is new");
+  }
+
+  @Test
+  void noCommandOrAnUnknownOneIsAUsageError() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(stderr()).contains("a command is required: run, once or validate");
+    assertThat(run("publish-everything")).isEqualTo(2);
+    assertThat(run("once")).isEqualTo(2);
+    assertThat(stderr()).contains("Missing required option: '--config=FILE'");
+  }
+
+  @Test
+  void printsItsVersion() {
+    assertThat(run("--version")).isZero();
+    assertThat(stdout()).isEqualTo("paperboy 1.2.3\n");
+  }
+}
