@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.paperboy.cli.Cli;
@@ -19,10 +20,15 @@ import org.paperboy.config.AccountConfig;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.XCredentials;
+import org.paperboy.enrich.Enricher;
+import org.paperboy.enrich.PageSource;
 import org.paperboy.fetch.FeedFetcher;
 import org.paperboy.fetch.FetchLimits;
+import org.paperboy.fetch.FetchResult;
+import org.paperboy.fetch.Validators;
 import org.paperboy.parse.FeedParser;
 import org.paperboy.pipeline.FeedPoller;
+import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PostDispatcher;
 import org.paperboy.publish.ConsolePublisher;
 import org.paperboy.publish.OAuthSigner;
@@ -35,11 +41,15 @@ import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
 import org.paperboy.summarise.Summariser;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: the only place that knows every stage. */
 public final class Paperboy implements EngineFactory {
 
   private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
+  // Many journals share one platform host; one article page every two seconds is polite.
+  private static final Duration PER_HOST_DELAY = Duration.ofSeconds(2);
+  private static final int PAGE_CACHE_SIZE = 1000;
 
   private final Clock clock;
   private final PrintStream out;
@@ -75,15 +85,20 @@ public final class Paperboy implements EngineFactory {
     Database database =
         Database.open(
             config.database().url(), config.database().user(), config.database().password());
+    FeedFetcher fetcher = new FeedFetcher(FetchLimits.DEFAULT, userAgent());
+    JdbcFeedStore feedStore = new JdbcFeedStore(database.dataSource());
     FeedPoller poller =
         new FeedPoller(
-            new FeedFetcher(FetchLimits.DEFAULT, userAgent()),
+            fetcher,
             new FeedParser(),
+            new Enricher(articlePages(), clock, PER_HOST_DELAY, PAGE_CACHE_SIZE),
             new Summariser(),
             new PostComposer(new XTextCounter()),
-            new JdbcFeedStore(database.dataSource()),
+            feedStore,
             new JdbcPaperStore(database.dataSource()),
             clock);
+    FeedPreviewer previewer =
+        new FeedPreviewer(fetcher, new FeedParser(), poller, feedStore, clock);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     Map<String, Pacing> pacing = new LinkedHashMap<>();
     Map<String, Publisher> publishers = new LinkedHashMap<>();
@@ -102,7 +117,23 @@ public final class Paperboy implements EngineFactory {
                 8,
                 () -> ThreadLocalRandom.current().nextDouble()),
             clock);
-    return new PaperboyEngine(config, database, poller, dispatcher);
+    return new PaperboyEngine(config, database, poller, dispatcher, previewer);
+  }
+
+  /** Article pages for enrichment: smaller and quicker than feeds, failures logged and dropped. */
+  private PageSource articlePages() {
+    FeedFetcher pages =
+        new FeedFetcher(
+            new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(15), 3L * 1024 * 1024),
+            userAgent());
+    return url -> {
+      FetchResult result = pages.fetch(url, Validators.NONE);
+      if (result instanceof FetchResult.Fetched fetched) {
+        return Optional.of(fetched.body());
+      }
+      LoggerFactory.getLogger(Paperboy.class).info("article page not read: {}", result);
+      return Optional.empty();
+    };
   }
 
   private Publisher publisher(AccountConfig account, HttpClient http) {

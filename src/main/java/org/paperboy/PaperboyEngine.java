@@ -7,6 +7,8 @@ import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.pipeline.DispatchReport;
 import org.paperboy.pipeline.FeedPoller;
+import org.paperboy.pipeline.FeedPreview;
+import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PollReport;
 import org.paperboy.pipeline.PostDispatcher;
 import org.paperboy.schedule.PaperboyScheduler;
@@ -24,14 +26,25 @@ final class PaperboyEngine implements Engine {
   private final Database database;
   private final FeedPoller poller;
   private final PostDispatcher dispatcher;
+  private final FeedPreviewer previewer;
   private PaperboyScheduler scheduler;
 
   PaperboyEngine(
-      PaperboyConfig config, Database database, FeedPoller poller, PostDispatcher dispatcher) {
+      PaperboyConfig config,
+      Database database,
+      FeedPoller poller,
+      PostDispatcher dispatcher,
+      FeedPreviewer previewer) {
     this.config = config;
     this.database = database;
     this.poller = poller;
     this.dispatcher = dispatcher;
+    this.previewer = previewer;
+  }
+
+  @Override
+  public List<FeedPreview> preview(List<FeedConfig> feeds, boolean asIfPolledBefore) {
+    return previewer.preview(feeds, asIfPolledBefore);
   }
 
   @Override

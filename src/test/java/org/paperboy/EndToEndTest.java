@@ -116,7 +116,8 @@ class EndToEndTest {
   void postsTheBackfillThenNothingThenExactlyWhatIsNew() throws Exception {
     assertThat(paperboy("once", "--config", config.toString())).isZero();
 
-    // The newest `backfill` entries of each feed, oldest first, each as the template says.
+    // The newest `backfill` entries of each feed, oldest first, each as the template says; an
+    // unstructured abstract is summarised by the sentence that states its conclusion.
     assertThat(x.tweets())
         .extracting(FakeXApi.Tweet::text)
         .containsExactly(
@@ -127,9 +128,9 @@ class EndToEndTest {
                 + " population codes. Population codes are a robust and accurate way of coding"
                 + " information. https://doi.org/10.1371/journal.pcbi.1012969 #CompBio",
             "Dynamic brain connectivity predicts emotional arousal during naturalistic"
-                + " movie-watching Human affective experience varies along the dimensions of"
-                + " valence (positivity or negativity) and arousal (high or low activation). It"
-                + " remains unclear how… https://doi.org/10.1371/journal.pcbi.1012994 #CompBio");
+                + " movie-watching Our findings reveal a generalizable representation of emotional"
+                + " arousal embedded in patterns of dynamic functional connectivity, suggesting a"
+                + " common… https://doi.org/10.1371/journal.pcbi.1012994 #CompBio");
 
     assertThat(paperboy("once", "--config", config.toString())).isZero();
     assertThat(x.tweets()).hasSize(3);

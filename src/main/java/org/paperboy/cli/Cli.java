@@ -24,7 +24,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine line = spec.commandLine();
-    line.getErr().println("paperboy: a command is required: run, once or validate");
+    line.getErr().println("paperboy: a command is required: run, once, validate or preview");
     line.usage(line.getErr());
     return ExitCodes.USAGE_OR_CONFIG;
   }
@@ -44,7 +44,8 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
         new CommandLine(new Cli(), new Version.Factory(version))
             .addSubcommand(new RunCommand(loader, engines, err))
             .addSubcommand(new OnceCommand(loader, engines, err))
-            .addSubcommand(new ValidateCommand(loader, out, err));
+            .addSubcommand(new ValidateCommand(loader, out, err))
+            .addSubcommand(new PreviewCommand(loader, engines, out, err));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     line.setExecutionExceptionHandler(

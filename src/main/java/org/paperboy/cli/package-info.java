@@ -1,2 +1,5 @@
-/** The {@code paperboy} command line: {@code run}, {@code once} and {@code validate}. */
+/**
+ * The {@code paperboy} command line: {@code run}, {@code once}, {@code validate} and {@code
+ * preview}.
+ */
 package org.paperboy.cli;

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,36 @@ final class ConfigReader {
   /** A duration such as {@code 15m}, {@code 90s} or {@code 2 hours}. */
   Optional<Duration> duration(String key) {
     return read(key, ConfigValueType.STRING, "a duration such as 15m", block::getDuration);
+  }
+
+  Optional<Boolean> bool(String key) {
+    return read(key, ConfigValueType.BOOLEAN, "true or false", block::getBoolean);
+  }
+
+  /** A duration, or empty without a problem when the key is null (meaning "no limit"). */
+  Optional<Duration> optionalDuration(String key) {
+    if (!block.hasPath(key)) {
+      return Optional.empty();
+    }
+    return duration(key);
+  }
+
+  /** A string, or empty without a problem when the key is null. */
+  Optional<String> optionalString(String key) {
+    if (!block.hasPath(key)) {
+      return Optional.empty();
+    }
+    return string(key);
+  }
+
+  /** A list of objects, each as a {@link Config}. */
+  Optional<List<? extends Config>> objects(String key) {
+    return read(key, ConfigValueType.LIST, "a list of { … } blocks", block::getConfigList);
+  }
+
+  /** The folder of the file where the value at {@code key} was written. */
+  Path folderOf(String key) {
+    return Path.of(where(key).replaceFirst(":\\d+$", "")).toAbsolutePath().getParent();
   }
 
   /** Records a problem about {@code key} at the place its value was written. */

@@ -1,6 +1,7 @@
 package org.paperboy.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.paperboy.model.HashtagRule;
+import org.paperboy.model.Notice;
+import org.paperboy.model.Person;
 import org.paperboy.model.Placeholder;
 import org.quartz.CronExpression;
 
@@ -39,11 +44,13 @@ final class ConfigValidator {
   private final Config config;
   private final Set<String> fileRootKeys;
   private final List<ConfigProblem> problems;
+  private final RosterLoader rosters;
 
   ConfigValidator(Config config, Set<String> fileRootKeys, List<ConfigProblem> problems) {
     this.config = config;
     this.fileRootKeys = fileRootKeys;
     this.problems = problems;
+    this.rosters = new RosterLoader(problems);
   }
 
   /** The config's records, or {@code null} when a problem was recorded. */
@@ -199,6 +206,7 @@ final class ConfigValidator {
 
   private Optional<FeedConfig> feed(Block block, Set<String> accountIds) {
     ConfigReader reader = block.reader();
+    int problemsBefore = problems.size();
     Optional<URI> url = reader.string("url").flatMap(u -> feedUrl(reader, u));
     Optional<Schedule> schedule = reader.string("schedule").flatMap(s -> schedule(reader, s));
     Optional<String> account = reader.string("account");
@@ -208,32 +216,148 @@ final class ConfigValidator {
           "names a missing account: "
               + account.get()
               + (accountIds.isEmpty() ? " (no accounts are defined)" : "; defined: " + accountIds));
-      account = Optional.empty();
     }
-    Optional<List<String>> hashtags = reader.strings("hashtags").flatMap(t -> hashtags(reader, t));
+    Optional<List<String>> hashtags =
+        reader.strings("hashtags").flatMap(t -> hashtags(reader, "hashtags", t));
     Optional<String> template = reader.string("template").filter(t -> template(reader, t));
     Optional<Integer> backfill = reader.integer("backfill");
     backfill
         .filter(n -> n < 0)
         .ifPresent(n -> reader.problem("backfill", "must not be negative, found " + n));
-    if (url.isEmpty()
-        || schedule.isEmpty()
-        || account.isEmpty()
-        || hashtags.isEmpty()
-        || template.isEmpty()
-        || backfill.isEmpty()
-        || backfill.get() < 0) {
+    Optional<List<HashtagRule>> rules =
+        reader.objects("hashtag-rules").map(list -> hashtagRules(reader, list));
+    Optional<Integer> maxHashtags = reader.integer("max-hashtags");
+    maxHashtags
+        .filter(n -> n < 0)
+        .ifPresent(n -> reader.problem("max-hashtags", "must not be negative, found " + n));
+    Optional<List<Person>> roster = reader.string("roster").map(path -> rosters.load(reader, path));
+    Optional<Boolean> enrich = reader.bool("enrich");
+    Optional<List<Pattern>> include =
+        reader.strings("include-matching").map(l -> patterns(reader, "include-matching", l));
+    Optional<List<Pattern>> exclude =
+        reader.strings("exclude-matching").map(l -> patterns(reader, "exclude-matching", l));
+    Optional<Set<Notice>> skip = reader.strings("skip").map(l -> notices(reader, l));
+    Duration maxAge = reader.optionalDuration("max-age").orElse(null);
+    if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+      reader.problem("max-age", "must be positive, or null for no limit; found " + maxAge);
+    }
+    Optional<Boolean> thread = reader.bool("thread");
+    if (problems.size() > problemsBefore) {
       return Optional.empty();
     }
     return Optional.of(
         new FeedConfig(
             block.id(),
-            url.get(),
-            schedule.get(),
-            account.get(),
-            hashtags.get(),
-            template.get(),
-            backfill.get()));
+            url.orElseThrow(),
+            schedule.orElseThrow(),
+            account.orElseThrow(),
+            hashtags.orElseThrow(),
+            template.orElseThrow(),
+            backfill.orElseThrow(),
+            rules.orElseThrow(),
+            maxHashtags.orElseThrow(),
+            roster.orElseThrow(),
+            enrich.orElseThrow(),
+            include.orElseThrow(),
+            exclude.orElseThrow(),
+            skip.orElseThrow(),
+            maxAge,
+            thread.orElseThrow()));
+  }
+
+  private List<HashtagRule> hashtagRules(ConfigReader feed, List<? extends Config> blocks) {
+    List<HashtagRule> rules = new ArrayList<>();
+    Config defaults =
+        ConfigFactory.parseString(
+            "in = [title, abstract], from = null, until = null, tag-word-in-text = false");
+    for (int i = 0; i < blocks.size(); i++) {
+      Config own = blocks.get(i);
+      String path = feed.fullKey("hashtag-rules") + "[" + i + "]";
+      ConfigReader reader =
+          new ConfigReader(own.withFallback(defaults), path, problems, own.root().origin());
+      unknownKeys(reader, own, Set.of("match", "in", "tag", "from", "until", "tag-word-in-text"));
+      int before = problems.size();
+      Optional<Pattern> match = reader.string("match").flatMap(m -> pattern(reader, "match", m));
+      Set<HashtagRule.Field> fields = new java.util.HashSet<>();
+      for (String field : reader.strings("in").orElse(List.of())) {
+        try {
+          fields.add(HashtagRule.Field.valueOf(field.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          reader.problem("in", "expected title, abstract or category, found " + field);
+        }
+      }
+      Optional<List<String>> tag =
+          reader.string("tag").flatMap(t -> hashtags(reader, "tag", List.of(t)));
+      LocalDate from = date(reader, "from");
+      LocalDate until = date(reader, "until");
+      Optional<Boolean> tagWord = reader.bool("tag-word-in-text");
+      if (problems.size() == before) {
+        rules.add(
+            new HashtagRule(
+                match.orElseThrow(),
+                fields,
+                tag.orElseThrow().get(0),
+                from,
+                until,
+                tagWord.orElseThrow()));
+      }
+    }
+    return rules;
+  }
+
+  private static LocalDate date(ConfigReader reader, String key) {
+    Optional<String> text = reader.optionalString(key);
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.get().strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      reader.problem(key, "expected a date such as 2026-05-31, found " + text.get());
+      return null;
+    }
+  }
+
+  private static List<Pattern> patterns(ConfigReader reader, String key, List<String> regexes) {
+    List<Pattern> patterns = new ArrayList<>();
+    for (String regex : regexes) {
+      pattern(reader, key, regex).ifPresent(patterns::add);
+    }
+    return patterns;
+  }
+
+  private static Optional<Pattern> pattern(ConfigReader reader, String key, String regex) {
+    try {
+      return Optional.of(Pattern.compile(regex));
+    } catch (java.util.regex.PatternSyntaxException e) {
+      reader.problem(
+          key,
+          "is not a valid regular expression: \""
+              + regex
+              + "\" ("
+              + e.getDescription()
+              + " at index "
+              + e.getIndex()
+              + ")");
+      return Optional.empty();
+    }
+  }
+
+  private static Set<Notice> notices(ConfigReader reader, List<String> names) {
+    Set<Notice> notices = new java.util.HashSet<>();
+    for (String name : names) {
+      Optional<Notice> notice = Notice.byConfigName(name);
+      if (notice.isEmpty()) {
+        List<String> known = new ArrayList<>();
+        for (Notice n : Notice.values()) {
+          known.add(n.configName());
+        }
+        reader.problem("skip", "unknown notice " + name + "; known: " + known);
+      } else {
+        notices.add(notice.get());
+      }
+    }
+    return notices;
   }
 
   private Optional<URI> feedUrl(ConfigReader reader, String text) {
@@ -296,14 +420,15 @@ final class ConfigValidator {
     return Optional.empty();
   }
 
-  private static Optional<List<String>> hashtags(ConfigReader reader, List<String> tags) {
+  private static Optional<List<String>> hashtags(
+      ConfigReader reader, String key, List<String> tags) {
     List<String> normalised = new ArrayList<>();
     boolean valid = true;
     for (String tag : tags) {
       String trimmed = tag.strip();
       if (!HASHTAG.matcher(trimmed).matches()) {
         reader.problem(
-            "hashtags",
+            key,
             "expected hashtags of letters, digits and _ with at least one letter, found \""
                 + tag
                 + "\"");

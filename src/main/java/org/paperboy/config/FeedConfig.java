@@ -1,8 +1,14 @@
 package org.paperboy.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.paperboy.model.HashtagRule;
+import org.paperboy.model.Notice;
+import org.paperboy.model.Person;
 
 /**
  * One feed to poll.
@@ -14,6 +20,15 @@ import java.util.Objects;
  * @param hashtags hashtags for every post, each with its leading {@code #}
  * @param template the post's text with its placeholders
  * @param backfill how many of the newest entries a first poll queues
+ * @param hashtagRules hashtags added when a paper matches
+ * @param maxHashtags the most hashtags a post carries
+ * @param roster the people who asked to be credited
+ * @param enrich fetch article pages for what the feed lacks
+ * @param include patterns an entry must match one of, when not empty
+ * @param exclude patterns that skip an entry
+ * @param skip the notices skipped
+ * @param maxAge how old an entry may be, or {@code null} for no limit
+ * @param thread post the summary as a reply to a first post with the title and link
  */
 public record FeedConfig(
     String id,
@@ -22,7 +37,16 @@ public record FeedConfig(
     String accountId,
     List<String> hashtags,
     String template,
-    int backfill) {
+    int backfill,
+    List<HashtagRule> hashtagRules,
+    int maxHashtags,
+    List<Person> roster,
+    boolean enrich,
+    List<Pattern> include,
+    List<Pattern> exclude,
+    Set<Notice> skip,
+    Duration maxAge,
+    boolean thread) {
 
   public FeedConfig {
     Objects.requireNonNull(id, "id");
@@ -31,8 +55,16 @@ public record FeedConfig(
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(template, "template");
     hashtags = List.copyOf(hashtags);
+    hashtagRules = List.copyOf(hashtagRules);
+    roster = List.copyOf(roster);
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+    skip = Set.copyOf(skip);
     if (backfill < 0) {
       throw new IllegalArgumentException("backfill < 0: " + backfill);
+    }
+    if (maxHashtags < 0) {
+      throw new IllegalArgumentException("max-hashtags < 0: " + maxHashtags);
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param accountId the account it will be posted from
  * @param feedId the feed that brought the paper
  * @param text the composed text
+ * @param replyText the text of a reply to it (a threaded feed's summary), or {@code null}
  * @param state where it stands
  * @param attempts how many times it was handed to the platform
  * @param notBefore the earliest time it may be sent again, or {@code null} for no constraint
@@ -20,6 +21,7 @@ public record OutboxItem(
     String accountId,
     String feedId,
     String text,
+    String replyText,
     OutboxState state,
     int attempts,
     Instant notBefore,

@@ -10,12 +10,14 @@ import java.util.Objects;
  * @param feedId the feed it came from
  * @param guid the entry's stable identity within its feed (guid, Atom id, else its link)
  * @param title the title as published, markup included
- * @param link the entry's link, or {@code null} when it has none
+ * @param link the entry's canonical link, or {@code null} when it has none
  * @param doi the normalised DOI (lower case, no prefix), or {@code null} when none is known
- * @param authors author names as the feed prints them
+ * @param authors the authors in order
  * @param journal the journal's name, or {@code null}
  * @param published when the entry was published or updated, or {@code null}
  * @param categories category or subject labels
+ * @param articleType the article type the publisher gives ("Research Article", "Correction"), or
+ *     {@code null}
  * @param abstractHtml the abstract as HTML (possibly empty, never null)
  */
 public record Paper(
@@ -24,10 +26,11 @@ public record Paper(
     String title,
     String link,
     String doi,
-    List<String> authors,
+    List<Author> authors,
     String journal,
     Instant published,
     List<String> categories,
+    String articleType,
     String abstractHtml) {
 
   public Paper {
@@ -54,5 +57,21 @@ public record Paper(
       return "link:" + link;
     }
     return "guid:" + feedId + ":" + guid;
+  }
+
+  /** This paper with what an article page added: a DOI, authors, journal or abstract. */
+  public Paper withDetails(String doi, List<Author> authors, String journal, String abstractHtml) {
+    return new Paper(
+        feedId,
+        guid,
+        title,
+        link,
+        doi,
+        authors,
+        journal,
+        published,
+        categories,
+        articleType,
+        abstractHtml);
   }
 }

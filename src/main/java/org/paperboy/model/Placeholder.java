@@ -12,7 +12,11 @@ public enum Placeholder {
   LINK,
   DOI,
   JOURNAL,
-  HASHTAGS;
+  AUTHORS,
+  FIRST_AUTHOR,
+  HASHTAGS,
+  CREDITS,
+  DATE;
 
   /** The name as written in a template, without braces. */
   public String token() {

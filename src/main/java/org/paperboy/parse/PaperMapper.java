@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdom2.Element;
+import org.paperboy.model.Author;
 import org.paperboy.model.Paper;
 
 /** Maps one ROME entry to a {@link Paper}, reading the modules journals use (DC, PRISM). */
@@ -51,6 +52,7 @@ final class PaperMapper {
             journal(entry, dc),
             date(entry, dc),
             categories(entry),
+            articleType(entry, dc),
             abstractHtml));
   }
 
@@ -64,18 +66,7 @@ final class PaperMapper {
         }
       }
     }
-    if (link == null) {
-      return null;
-    }
-    try {
-      URI uri = new URI(link.replace(" ", "%20"));
-      if (!uri.isAbsolute() && base != null && !"file".equalsIgnoreCase(base.getScheme())) {
-        return base.resolve(uri).toString();
-      }
-      return uri.isAbsolute() ? uri.toString() : link;
-    } catch (java.net.URISyntaxException e) {
-      return link;
-    }
+    return Links.canonical(link, base);
   }
 
   /** PRISM first (the publisher's own statement), then Dublin Core, then link, guid and text. */
@@ -99,18 +90,42 @@ final class PaperMapper {
     return null;
   }
 
-  private static List<String> authors(SyndEntry entry, DCModule dc) {
-    List<String> fields = new ArrayList<>();
+  /** Atom authors (with an ORCID iD when their uri holds one), else Dublin Core creators. */
+  private static List<Author> authors(SyndEntry entry, DCModule dc) {
+    List<Author> authors = new ArrayList<>();
     for (SyndPerson person : entry.getAuthors()) {
-      fields.add(person.getName());
+      String orcid = Orcids.find(person.getUri()).orElse(null);
+      for (String name : Authors.split(List.of(String.valueOf(person.getName())))) {
+        authors.add(new Author(name, orcid));
+      }
     }
-    if (dc != null) {
-      fields.addAll(dc.getCreators());
+    if (authors.isEmpty()) {
+      List<String> fields = new ArrayList<>();
+      if (dc != null) {
+        fields.addAll(dc.getCreators());
+      }
+      if (fields.isEmpty() && entry.getAuthor() != null) {
+        fields.add(entry.getAuthor());
+      }
+      for (String name : Authors.split(fields)) {
+        authors.add(Author.named(name));
+      }
     }
-    if (fields.isEmpty() && entry.getAuthor() != null) {
-      fields.add(entry.getAuthor());
+    return authors;
+  }
+
+  /** Dublin Core type, PRISM section or genre: where publishers say "Correction", "Review". */
+  private static String articleType(SyndEntry entry, DCModule dc) {
+    if (dc != null && trimmed(dc.getType()) != null) {
+      return trimmed(dc.getType());
     }
-    return Authors.split(fields);
+    for (String name : new String[] {"section", "genre"}) {
+      String value = trimmed(prism(entry, name));
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
   }
 
   private String journal(SyndEntry entry, DCModule dc) {

@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.paperboy.compose.PostComposer;
-import org.paperboy.compose.Template;
 import org.paperboy.config.FeedConfig;
+import org.paperboy.enrich.Enricher;
 import org.paperboy.fetch.FeedFetcher;
 import org.paperboy.fetch.FetchResult;
 import org.paperboy.fetch.Validators;
 import org.paperboy.model.Paper;
-import org.paperboy.model.Post;
 import org.paperboy.parse.FeedParseException;
 import org.paperboy.parse.FeedParser;
 import org.paperboy.parse.ParsedFeed;
@@ -29,10 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one feed: fetch, parse, and for each entry never seen, summarise, compose and queue. A
- * feed's first poll records what it holds as seen and queues only its newest {@code backfill}
- * entries, so adding a feed never floods an account. Failures are logged in one line and counted on
- * the feed's row; they never throw. Thread-safe; one poll of a feed at a time.
+ * Polls one feed: fetch, parse, and for each entry never seen, filter, enrich, summarise, compose
+ * and queue. A feed's first poll records what it holds as seen and queues only its newest {@code
+ * backfill} entries, so adding a feed never floods an account. Failures are logged in one line and
+ * counted on the feed's row; they never throw. Thread-safe; one poll of a feed at a time.
  */
 public final class FeedPoller {
 
@@ -40,8 +40,7 @@ public final class FeedPoller {
 
   private final FeedFetcher fetcher;
   private final FeedParser parser;
-  private final Summariser summariser;
-  private final PostComposer composer;
+  private final EntryJudge judge;
   private final JdbcFeedStore feeds;
   private final JdbcPaperStore papers;
   private final Clock clock;
@@ -49,6 +48,7 @@ public final class FeedPoller {
   public FeedPoller(
       FeedFetcher fetcher,
       FeedParser parser,
+      Enricher enricher,
       Summariser summariser,
       PostComposer composer,
       JdbcFeedStore feeds,
@@ -56,8 +56,7 @@ public final class FeedPoller {
       Clock clock) {
     this.fetcher = fetcher;
     this.parser = parser;
-    this.summariser = summariser;
-    this.composer = composer;
+    this.judge = new EntryJudge(enricher, summariser, composer, papers);
     this.feeds = feeds;
     this.papers = papers;
     this.clock = clock;
@@ -85,7 +84,7 @@ public final class FeedPoller {
     } catch (FeedParseException e) {
       return failure(feed, state, e.getMessage(), now);
     }
-    PollReport report = record(feed, parsed.papers(), !state.polledBefore(), now);
+    PollReport report = record(FeedPlan.of(feed), parsed.papers(), !state.polledBefore(), now);
     String status =
         report.entries() + " entries, " + report.fresh() + " new, " + report.queued() + " queued";
     feeds.recordSuccess(
@@ -107,50 +106,56 @@ public final class FeedPoller {
     return new PollReport(feed.id(), 0, 0, 0, reason);
   }
 
-  private PollReport record(FeedConfig feed, List<Paper> entries, boolean firstPoll, Instant now) {
-    Set<Paper> toQueue = new HashSet<>(firstPoll ? newest(entries, feed.backfill()) : entries);
-    Template template = Template.parse(feed.template());
+  private PollReport record(FeedPlan plan, List<Paper> entries, boolean firstPoll, Instant now) {
+    Set<Paper> backfill = firstPoll ? newest(entries, plan.feed().backfill()) : null;
+    Map<String, String> claimed = new HashMap<>();
     int fresh = 0;
     int queued = 0;
-    // Oldest first, so that papers arriving together are queued (and posted) in order.
-    List<Paper> ordered = new ArrayList<>(entries);
-    java.util.Collections.reverse(ordered);
-    for (Paper paper : ordered) {
-      if (papers.seenInFeed(feed.id(), paper.guid())) {
-        continue;
-      }
-      fresh++;
-      String text = null;
-      if (toQueue.contains(paper)) {
-        try {
-          Post post =
-              composer.compose(template, paper, summariser.summarise(paper), feed.hashtags());
-          text = post.text();
-        } catch (IllegalArgumentException e) {
-          // Left unrecorded, so that a fixed template picks it up at the next poll.
-          log.warn(
-              "feed {}: cannot compose a post for {}: {}", feed.id(), paper.guid(), e.getMessage());
+    for (Paper paper : oldestFirst(entries)) {
+      Verdict verdict = judge.judge(plan, paper, backfill, claimed, now);
+      switch (verdict.outcome()) {
+        case SKIP -> {
           continue;
         }
+        case RETRY -> log.warn("feed {}: {}: {}", plan.feed().id(), paper.guid(), verdict.reason());
+        case RECORD -> papers.record(newPaper(plan.feed(), verdict, null, null), now);
+        case POST -> {
+          String reply = verdict.posts().size() > 1 ? verdict.posts().get(1).text() : null;
+          Sighting sighting =
+              papers.record(
+                  newPaper(plan.feed(), verdict, verdict.posts().get(0).text(), reply), now);
+          if (sighting == Sighting.NEW) {
+            queued++;
+          }
+        }
       }
-      Sighting sighting = papers.record(newPaper(feed, paper, text), now);
-      if (sighting == Sighting.NEW && text != null) {
-        queued++;
-      }
+      fresh++;
     }
-    return new PollReport(feed.id(), entries.size(), fresh, queued, null);
+    return new PollReport(plan.feed().id(), entries.size(), fresh, queued, null);
+  }
+
+  /**
+   * Entries oldest first, so that papers arriving together are queued (and posted) in order;
+   * undated entries keep the feed's order, which lists the newest first.
+   */
+  static List<Paper> oldestFirst(List<Paper> entries) {
+    List<Paper> ordered = new ArrayList<>(entries);
+    java.util.Collections.reverse(ordered);
+    ordered.sort(
+        Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.naturalOrder())));
+    return ordered;
   }
 
   /** The {@code count} newest entries: by date where the feed gives dates, else feed order. */
-  private static List<Paper> newest(List<Paper> entries, int count) {
+  static Set<Paper> newest(List<Paper> entries, int count) {
     List<Paper> sorted = new ArrayList<>(entries);
-    Comparator<Paper> byDate =
-        Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.reverseOrder()));
-    sorted.sort(byDate); // stable: undated entries keep feed order, which is newest first
-    return sorted.subList(0, Math.min(count, sorted.size()));
+    sorted.sort(
+        Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.reverseOrder())));
+    return new HashSet<>(sorted.subList(0, Math.min(count, sorted.size())));
   }
 
-  private static NewPaper newPaper(FeedConfig feed, Paper paper, String text) {
+  private static NewPaper newPaper(FeedConfig feed, Verdict verdict, String text, String reply) {
+    Paper paper = verdict.paper();
     return new NewPaper(
         feed.accountId(),
         feed.id(),
@@ -160,7 +165,8 @@ public final class FeedPoller {
         paper.link(),
         paper.title(),
         paper.published(),
-        text);
+        text,
+        reply);
   }
 
   /** Polls every feed in {@code feeds}, one after another; for {@code once} and tests. */
@@ -170,5 +176,10 @@ public final class FeedPoller {
       reports.add(poll(feed));
     }
     return reports;
+  }
+
+  /** The judge, for previews that must decide exactly as polls do. */
+  EntryJudge judge() {
+    return judge;
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.paperboy.model.OutboxItem;
+import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
 import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Backoff;
@@ -71,9 +72,7 @@ public final class PostDispatcher {
       }
       OutboxItem item = claimed.get();
       try {
-        String remoteId = publisher.publish(item);
-        outbox.markPosted(item, remoteId, clock.instant());
-        log.info("account {}: posted {} from feed {}", accountId, remoteId, item.feedId());
+        send(publisher, item);
         posted++;
       } catch (PublishException e) {
         Outcome outcome = settle(item, e);
@@ -94,6 +93,26 @@ public final class PostDispatcher {
     }
   }
 
+  /**
+   * Sends the parts of {@code item} not yet posted (a resumed thread sends only its reply) and
+   * records each as it goes.
+   */
+  private void send(Publisher publisher, OutboxItem item) throws PublishException {
+    Map<Integer, String> sent = outbox.sentParts(item);
+    String first = sent.get(0);
+    if (!sent.containsKey(0)) {
+      first = publisher.publish(new Message(item.accountId(), item.feedId(), item.text(), null));
+      outbox.markSent(item, 0, first, clock.instant());
+      log.info("account {}: posted {} from feed {}", item.accountId(), first, item.feedId());
+    }
+    if (item.replyText() != null && !sent.containsKey(1)) {
+      String reply =
+          publisher.publish(new Message(item.accountId(), item.feedId(), item.replyText(), first));
+      outbox.markSent(item, 1, reply, clock.instant());
+      log.info("account {}: posted reply {} to {}", item.accountId(), reply, first);
+    }
+  }
+
   private enum Outcome {
     POSTED,
     FAILED,
@@ -107,7 +126,8 @@ public final class PostDispatcher {
       case DUPLICATE -> {
         // The text is already on the account: a resend after an unknown outcome, or a crash
         // between sending and recording. Either way the post exists.
-        outbox.markPosted(item, null, now);
+        // The part that was refused is the first one not yet recorded.
+        outbox.markSent(item, outbox.sentParts(item).containsKey(0) ? 1 : 0, null, now);
         log.info(
             "account {}: post {} was already posted ({})",
             item.accountId(),

@@ -1,25 +1,33 @@
 package org.paperboy.publish;
 
 import java.io.PrintStream;
-import org.paperboy.model.OutboxItem;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Prints each post, for demos and dry runs: exactly the text that would be sent. */
 public final class ConsolePublisher implements Publisher {
 
   private final PrintStream out;
+  private final AtomicLong ids = new AtomicLong();
 
   public ConsolePublisher(PrintStream out) {
     this.out = out;
   }
 
   @Override
-  public String publish(OutboxItem item) {
+  public String publish(Message message) {
+    String id = "console-" + ids.incrementAndGet();
     synchronized (out) {
-      out.println("── " + item.accountId() + " · from " + item.feedId() + " ──");
-      out.println(item.text());
+      out.println(
+          "── "
+              + message.accountId()
+              + " · from "
+              + message.feedId()
+              + (message.inReplyTo() == null ? "" : " · reply to " + message.inReplyTo())
+              + " ──");
+      out.println(message.text());
       out.println();
       out.flush();
     }
-    return "console-" + item.id();
+    return id;
   }
 }

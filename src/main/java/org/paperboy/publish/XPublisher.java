@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import org.paperboy.model.OutboxItem;
 
 /**
  * Posts to X with {@code POST /2/tweets} (twitter4j's own call is the retired v1.1 {@code
@@ -47,10 +46,18 @@ public final class XPublisher implements Publisher {
   }
 
   @Override
-  public String publish(OutboxItem item) throws PublishException {
+  public String publish(Message message) throws PublishException {
     String body;
     try {
-      body = JSON.writeValueAsString(Map.of("text", item.text()));
+      Map<String, Object> json =
+          message.inReplyTo() == null
+              ? Map.of("text", message.text())
+              : Map.of(
+                  "text",
+                  message.text(),
+                  "reply",
+                  Map.of("in_reply_to_tweet_id", message.inReplyTo()));
+      body = JSON.writeValueAsString(json);
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode a post as JSON", e);
     }

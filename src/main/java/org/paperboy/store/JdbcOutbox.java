@@ -22,7 +22,7 @@ import org.paperboy.model.OutboxState;
 public final class JdbcOutbox {
 
   private static final String COLUMNS =
-      "id, account_id, feed_id, text, state, attempts, not_before, last_error";
+      "id, account_id, feed_id, text, reply_text, state, attempts, not_before, last_error";
 
   private final DataSource dataSource;
 
@@ -75,6 +75,7 @@ public final class JdbcOutbox {
                   item.accountId(),
                   item.feedId(),
                   item.text(),
+                  item.replyText(),
                   OutboxState.SENDING,
                   item.attempts() + 1,
                   item.notBefore(),
@@ -83,28 +84,53 @@ public final class JdbcOutbox {
   }
 
   /**
-   * Marks {@code item} posted and records the post.
+   * Records that part {@code part} of {@code item} (0 the post, 1 its reply) was posted, and when
+   * it was the last part, marks the item posted. One transaction.
    *
    * @param remoteId the platform's id for the post, or {@code null} when it is not known
    */
-  public void markPosted(OutboxItem item, String remoteId, Instant now) {
+  public void markSent(OutboxItem item, int part, String remoteId, Instant now) {
+    boolean last = part == (item.replyText() == null ? 0 : 1);
     Jdbc.transaction(
         dataSource,
         "recording post " + item.id() + " of account " + item.accountId() + " as posted",
         c -> {
-          setState(c, item.id(), OutboxState.POSTED, null, null, now);
+          if (last) {
+            setState(c, item.id(), OutboxState.POSTED, null, null, now);
+          }
           try (PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO posts (outbox_id, account_id, remote_id, text, posted_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
+                  "INSERT INTO posts (outbox_id, account_id, remote_id, text, posted_at, part)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, item.id());
             insert.setString(2, item.accountId());
             insert.setString(3, remoteId);
-            insert.setString(4, item.text());
+            insert.setString(4, part == 0 ? item.text() : item.replyText());
             Jdbc.setInstant(insert, 5, now);
+            insert.setInt(6, part);
             insert.executeUpdate();
           }
           return null;
+        });
+  }
+
+  /** The remote ids of the parts of {@code item} already posted, by part (ids may be null). */
+  public Map<Integer, String> sentParts(OutboxItem item) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the posts of outbox item " + item.id(),
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement("SELECT part, remote_id FROM posts WHERE outbox_id = ?")) {
+            select.setLong(1, item.id());
+            Map<Integer, String> parts = new java.util.HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                parts.put(rows.getInt(1), rows.getString(2));
+              }
+            }
+            return parts;
+          }
         });
   }
 
@@ -145,7 +171,7 @@ public final class JdbcOutbox {
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT posted_at FROM posts WHERE account_id = ? AND posted_at > ?"
+                  "SELECT posted_at FROM posts WHERE account_id = ? AND part = 0 AND posted_at > ?"
                       + " ORDER BY posted_at")) {
             select.setString(1, accountId);
             Jdbc.setInstant(select, 2, since);
@@ -226,6 +252,7 @@ public final class JdbcOutbox {
         rows.getString("account_id"),
         rows.getString("feed_id"),
         rows.getString("text"),
+        rows.getString("reply_text"),
         OutboxState.valueOf(rows.getString("state")),
         rows.getInt("attempts"),
         Jdbc.getInstant(rows, "not_before"),

@@ -40,6 +40,29 @@ public final class JdbcPaperStore {
   }
 
   /**
+   * The feed that first brought the paper {@code identity} to {@code accountId}, if the account has
+   * it.
+   */
+  public java.util.Optional<String> firstFeedOf(String accountId, String identity) {
+    return Jdbc.transaction(
+        dataSource,
+        "looking up a paper of account " + accountId,
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT feed_id FROM papers WHERE account_id = ? AND identity_key = ?")) {
+            select.setString(1, accountId);
+            select.setString(2, Jdbc.key(identity));
+            try (ResultSet rows = select.executeQuery()) {
+              return rows.next()
+                  ? java.util.Optional.of(rows.getString(1))
+                  : java.util.Optional.empty();
+            }
+          }
+        });
+  }
+
+  /**
    * Records {@code paper} as seen by its feed and, when the account did not have it yet and a post
    * text is given, queues that post. One transaction.
    */
@@ -125,16 +148,18 @@ public final class JdbcPaperStore {
       throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO outbox (account_id, paper_id, feed_id, text, state, attempts,"
-                + " paper_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+            "INSERT INTO outbox (account_id, paper_id, feed_id, text, reply_text, state,"
+                + " attempts, paper_date, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
       insert.setString(1, paper.accountId());
       insert.setLong(2, paperId);
       insert.setString(3, paper.feedId());
       insert.setString(4, paper.postText());
-      insert.setString(5, OutboxState.QUEUED.name());
-      Jdbc.setInstant(insert, 6, paper.date());
-      Jdbc.setInstant(insert, 7, now);
+      insert.setString(5, paper.replyText());
+      insert.setString(6, OutboxState.QUEUED.name());
+      Jdbc.setInstant(insert, 7, paper.date());
       Jdbc.setInstant(insert, 8, now);
+      Jdbc.setInstant(insert, 9, now);
       insert.executeUpdate();
     }
   }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param title its title
  * @param date its publication date, or {@code null}; the outbox sends oldest first
  * @param postText the post to queue, or {@code null} to record the paper as seen only
+ * @param replyText a reply to post under it, or {@code null}
  */
 public record NewPaper(
     String accountId,
@@ -25,7 +26,8 @@ public record NewPaper(
     String link,
     String title,
     Instant date,
-    String postText) {
+    String postText,
+    String replyText) {
 
   public NewPaper {
     Objects.requireNonNull(accountId, "accountId");

@@ -1,11 +1,20 @@
 package org.paperboy.summarise;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Summary;
 
-/** Makes a paper's {@link Summary}: its title and abstract as clean text. Thread-safe. */
+/**
+ * Chooses what a post says about a paper: the conclusion of a structured abstract (Conclusion,
+ * Interpretation, Meaning), else its findings (Results, Findings), else the lead of an unstructured
+ * abstract, unless one of its sentences plainly concludes. Funding, trial registration and
+ * copyright lines are never chosen. Thread-safe.
+ */
 public final class Summariser {
 
   // PubMed ("Parasitol Int. 2021 Dec 17. doi: … ABSTRACT …") and Pensoft ("ZooKeys 1078: …
@@ -19,25 +28,96 @@ public final class Summariser {
   private static final Pattern METADATA_ONLY =
       Pattern.compile(
           "^(?:Publication date:.*Source:.*|Volume \\d+, Issue [^,]+, [^,]+, Pages? [\\d–-]+\\s*\\.?)$");
-
   // PLOS opens its Atom content with a byline paragraph: "<p>by A, B, C</p> Abstract…".
   private static final Pattern BYLINE =
       Pattern.compile("^\\s*<p>\\s*by\\s[^<]{1,2000}</p>", Pattern.CASE_INSENSITIVE);
+  // Lines that are not findings: "© 2025 Elsevier Ltd. All rights reserved.", "Published by…".
+  private static final Pattern NOT_FINDINGS =
+      Pattern.compile(
+          "©|\\(c\\) ?\\d{4}|all rights reserved|this article is protected by copyright"
+              + "|published by (elsevier|wiley|springer|the american)|^copyright\\b"
+              + "|^(this (work|study|research) was )?(funded|supported) by|^funding\\b"
+              + "|^trial registration|clinicaltrials\\.gov identifier|^registration:",
+          Pattern.CASE_INSENSITIVE);
+  // A sentence of an unstructured abstract that plainly states its conclusion.
+  private static final Pattern CONCLUDES =
+      Pattern.compile(
+          "^(in conclusion|in summary|to conclude|overall|taken together|together)[,:]?\\s"
+              + "|^(we|the authors) conclude"
+              + "|^(these|our|the) (findings|results|data) (suggest|indicate|show|demonstrate|support|highlight)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEAD_IN =
+      Pattern.compile(
+          "^(in conclusion|in summary|to conclude|taken together|overall)[,:]\\s+",
+          Pattern.CASE_INSENSITIVE);
+  // "[...]": MDPI's mark that the feed holds only the abstract's start.
+  private static final Pattern TRUNCATION_MARK = Pattern.compile("\\s*\\[(\\.\\.\\.|…)]$");
 
   /** The summary of {@code paper}. */
   public Summary summarise(Paper paper) {
-    String title = HtmlText.of(paper.title());
+    String title = TitleCleaner.clean(paper.title());
     String html = BYLINE.matcher(paper.abstractHtml()).replaceFirst("");
-    String text = afterLabel(HtmlText.of(html));
+    String text = afterPreamble(StructuredAbstract.markedText(html));
     if (METADATA_ONLY.matcher(text).matches()
         || text.equalsIgnoreCase("abstract")
         || text.equalsIgnoreCase(title)) {
-      text = "";
+      return new Summary(title, List.of());
     }
-    return new Summary(title, text);
+    return new Summary(title, choose(StructuredAbstract.sections(text)));
   }
 
-  private static String afterLabel(String text) {
+  private static List<String> choose(List<Section> sections) {
+    boolean structured = sections.stream().anyMatch(s -> !s.label().isEmpty());
+    if (structured) {
+      for (Section.Kind kind :
+          new Section.Kind[] {Section.Kind.CONCLUSION, Section.Kind.FINDINGS}) {
+        Optional<Section> section = StructuredAbstract.first(sections, kind);
+        List<String> sentences =
+            section.map(s -> usable(Sentences.split(s.text()))).orElse(List.of());
+        if (!sentences.isEmpty()) {
+          return leadInDropped(sentences);
+        }
+      }
+    }
+    StringBuilder rest = new StringBuilder();
+    for (Section section : sections) {
+      if (section.kind() != Section.Kind.EXCLUDED) {
+        rest.append(section.text()).append(' ');
+      }
+    }
+    List<String> sentences = usable(Sentences.split(rest.toString().strip()));
+    for (int i = 1; i < sentences.size(); i++) {
+      if (CONCLUDES.matcher(sentences.get(i)).find()) {
+        return leadInDropped(sentences.subList(i, sentences.size()));
+      }
+    }
+    return sentences;
+  }
+
+  /** The sentences without copyright, funding and registration lines. */
+  private static List<String> usable(List<String> sentences) {
+    List<String> usable = new ArrayList<>();
+    for (String sentence : sentences) {
+      String clean = TRUNCATION_MARK.matcher(sentence).replaceFirst("");
+      if (!clean.isEmpty() && !NOT_FINDINGS.matcher(clean).find()) {
+        usable.add(clean);
+      }
+    }
+    return usable;
+  }
+
+  /** "In conclusion, early care saves lives." reads better as "Early care saves lives." */
+  private static List<String> leadInDropped(List<String> sentences) {
+    List<String> result = new ArrayList<>(sentences);
+    Matcher leadIn = LEAD_IN.matcher(result.get(0));
+    if (leadIn.find() && leadIn.end() < result.get(0).length()) {
+      String rest = result.get(0).substring(leadIn.end());
+      result.set(0, rest.substring(0, 1).toUpperCase(Locale.ROOT) + rest.substring(1));
+    }
+    return result;
+  }
+
+  private static String afterPreamble(String text) {
     Matcher label = LABEL.matcher(text);
     if (label.find() && label.start() <= PREAMBLE_LIMIT && label.end() < text.length()) {
       return text.substring(label.end());

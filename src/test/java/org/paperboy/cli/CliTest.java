@@ -103,7 +103,7 @@ class CliTest {
   @Test
   void noCommandOrAnUnknownOneIsAUsageError() {
     assertThat(run()).isEqualTo(2);
-    assertThat(stderr()).contains("a command is required: run, once or validate");
+    assertThat(stderr()).contains("a command is required: run, once, validate or preview");
     assertThat(run("publish-everything")).isEqualTo(2);
     assertThat(run("once")).isEqualTo(2);
     assertThat(stderr()).contains("Missing required option: '--config=FILE'");

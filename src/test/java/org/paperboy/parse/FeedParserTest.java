@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paperboy.model.Author;
 import org.paperboy.model.Paper;
 import org.paperboy.testing.Fixtures;
 
@@ -34,7 +35,10 @@ class FeedParserTest {
 
     assertThat(paper.doi()).isEqualTo("10.1016/j.jpeds.2018.08.009");
     assertThat(paper.journal()).isEqualTo("The Journal of Pediatrics");
-    assertThat(paper.authors()).hasSize(13).startsWith("Gbolahan Ajibola", "Jean Leidner");
+    assertThat(paper.authors())
+        .hasSize(13)
+        .extracting(Author::name)
+        .startsWith("Gbolahan Ajibola", "Jean Leidner");
   }
 
   @Test
@@ -51,7 +55,7 @@ class FeedParserTest {
     assertThat(paper.guid()).isEqualTo("pubmed:34929406");
     assertThat(paper.doi()).isEqualTo("10.1016/j.parint.2021.102531");
     assertThat(paper.journal()).isEqualTo("Parasitology international");
-    assertThat(paper.authors()).startsWith("Xiao Jin", "Wenxiang Li");
+    assertThat(paper.authors()).extracting(Author::name).startsWith("Xiao Jin", "Wenxiang Li");
     assertThat(paper.abstractHtml()).contains("Gyrodactylus");
   }
 
@@ -88,8 +92,7 @@ class FeedParserTest {
   void trimsTheWhitespaceBiorxivWrapsAroundLinksAndTitles() throws Exception {
     Paper paper = papers("biorxiv_genomics_2023_1item.xml").get(0);
 
-    assertThat(paper.link())
-        .isEqualTo("http://biorxiv.org/cgi/content/short/2023.12.16.571984v1?rss=1");
+    assertThat(paper.link()).isEqualTo("http://biorxiv.org/cgi/content/short/2023.12.16.571984v1");
     assertThat(paper.title()).startsWith("Complete genome").doesNotStartWith(" ");
     assertThat(paper.doi()).isEqualTo("10.1101/2023.12.16.571984");
   }
@@ -97,6 +100,7 @@ class FeedParserTest {
   @Test
   void joinsSurnameFirstAuthorsWithTheirInitials() throws Exception {
     assertThat(papers("biorxiv_genomics_2023_1item.xml").get(0).authors())
+        .extracting(Author::name)
         .startsWith("LAPALU, N.", "SIMON, A.");
   }
 
@@ -106,6 +110,48 @@ class FeedParserTest {
 
     assertThat(zookeys).hasSize(100);
     assertThat(zookeys.get(0).doi()).isEqualTo("10.3897/zookeys.1078.47616");
+  }
+
+  @Test
+  void reducesPubMedLinksToTheirPmidAndDropsTrackingParameters() throws Exception {
+    assertThat(papers("pubmed_search-new-species.xml").get(0).link())
+        .isEqualTo("https://pubmed.ncbi.nlm.nih.gov/34929406/");
+    assertThat(papers("wiley_taxon.xml").get(0).link())
+        .isEqualTo("https://onlinelibrary.wiley.com/doi/10.1002/tax.12650");
+    assertThat(papers("elsevier_sciencedirect_mol-phylogenet-evol.xml").get(0).link())
+        .isEqualTo("https://www.sciencedirect.com/science/article/pii/S1055790321002906");
+  }
+
+  @Test
+  void pointsArxivLinksAtTheAbstractPage() throws Exception {
+    List<Paper> papers =
+        papersOf(
+            """
+            <rss version="2.0"><channel><title>arXiv</title>
+              <item><title>A (arXiv:2511.01234v1 [cs.LG])</title><link>http://arxiv.org/pdf/2511.01234v1</link></item>
+            </channel></rss>
+            """);
+
+    assertThat(papers.get(0).link()).isEqualTo("https://arxiv.org/abs/2511.01234v1");
+  }
+
+  @Test
+  void readsAtomAuthorsOrcidAndTheArticleType() throws Exception {
+    List<Paper> papers =
+        papersOf(
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <title>t</title>
+              <entry><id>x</id><title>Correction to: A</title><updated>2026-01-01T00:00:00Z</updated>
+                <author><name>Jane Smith</name><uri>https://orcid.org/0000-0002-1825-0097</uri></author>
+                <dc:type>Correction</dc:type>
+              </entry>
+            </feed>
+            """);
+
+    assertThat(papers.get(0).authors())
+        .containsExactly(new Author("Jane Smith", "0000-0002-1825-0097"));
+    assertThat(papers.get(0).articleType()).isEqualTo("Correction");
   }
 
   @Test

@@ -11,8 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.paperboy.model.OutboxItem;
-import org.paperboy.model.OutboxState;
 import org.paperboy.testing.FakeXApi;
 
 class XPublisherTest {
@@ -38,8 +36,8 @@ class XPublisherTest {
         Duration.ofSeconds(5));
   }
 
-  private static OutboxItem item(String text) {
-    return new OutboxItem(7, "lab", "nejm", text, OutboxState.SENDING, 1, null, null);
+  private static Message item(String text) {
+    return new Message("lab", "nejm", text, null);
   }
 
   @Test

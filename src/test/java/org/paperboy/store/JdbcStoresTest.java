@@ -36,7 +36,7 @@ class JdbcStoresTest {
 
   private static NewPaper paper(String feed, String guid, String doi, Instant date, String text) {
     String identity = doi != null ? "doi:" + doi : "guid:" + feed + ":" + guid;
-    return new NewPaper("lab", feed, guid, identity, doi, null, "Title " + guid, date, text);
+    return new NewPaper("lab", feed, guid, identity, doi, null, "Title " + guid, date, text, null);
   }
 
   @Test
@@ -99,7 +99,7 @@ class JdbcStoresTest {
     assertThat(claimed.text()).isEqualTo("older");
     assertThat(claimed.state()).isEqualTo(OutboxState.SENDING);
     assertThat(claimed.attempts()).isEqualTo(1);
-    outbox.markPosted(claimed, "1234", T0.plusSeconds(1));
+    outbox.markSent(claimed, 0, "1234", T0.plusSeconds(1));
 
     assertThat(outbox.postTimesSince("lab", T0.minus(Duration.ofHours(24))))
         .containsExactly(T0.plusSeconds(1));

@@ -15,7 +15,8 @@ class SummariserTest {
   private final Summariser summariser = new Summariser();
 
   private static Paper paper(String title, String abstractHtml) {
-    return new Paper("f", "g", title, null, null, List.of(), null, null, List.of(), abstractHtml);
+    return new Paper(
+        "f", "g", title, null, null, List.of(), null, null, List.of(), null, abstractHtml);
   }
 
   private Summary first(String fixture) throws Exception {

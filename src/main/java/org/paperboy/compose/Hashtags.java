@@ -1,0 +1,117 @@
+package org.paperboy.compose;
+
+import com.twitter.twittertext.Extractor;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.paperboy.model.HashtagRule;
+import org.paperboy.model.Paper;
+
+/**
+ * Chooses a post's hashtags: the feed's own, then those of matching rules active today,
+ * de-duplicated case-insensitively, at most {@code max-hashtags}. A tag whose word the text already
+ * holds is left out, unless its rule asks to turn that word into the tag. Thread-safe.
+ */
+final class Hashtags {
+
+  /**
+   * The outcome.
+   *
+   * @param appended the tags to append, each with its {@code #}
+   * @param title the title, with a word turned into a tag where a rule asked
+   * @param sentences the summary, likewise
+   */
+  record Choice(List<String> appended, String title, List<String> sentences) {}
+
+  private final Extractor extractor = new Extractor();
+
+  Choice choose(
+      FeedStyle style, Paper paper, String title, List<String> sentences, LocalDate today) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (String tag : style.hashtags()) {
+      candidates.add(new Candidate(tag, false));
+    }
+    String abstractText = String.join(" ", sentences);
+    for (HashtagRule rule : style.rules()) {
+      if (rule.activeOn(today) && matches(rule, paper, title, abstractText)) {
+        candidates.add(new Candidate(rule.tag(), rule.tagWordInText()));
+      }
+    }
+    List<String> appended = new ArrayList<>();
+    List<String> text = new ArrayList<>(sentences);
+    String newTitle = title;
+    Set<String> seen = new HashSet<>();
+    int used = 0;
+    for (Candidate candidate : candidates) {
+      if (used >= style.maxHashtags()) {
+        break;
+      }
+      String word = candidate.tag().substring(1);
+      if (!seen.add(word.toLowerCase(Locale.ROOT)) || !isValid(candidate.tag())) {
+        continue;
+      }
+      Pattern asWord =
+          Pattern.compile(
+              "(?<![\\p{L}\\p{N}_#@])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}_])",
+              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      Matcher inTitle = asWord.matcher(newTitle);
+      int inSentence = firstSentenceHolding(asWord, text);
+      if (!inTitle.find() && inSentence < 0) {
+        appended.add(candidate.tag());
+        used++;
+      } else if (candidate.tagWordInText()) {
+        if (asWord.matcher(newTitle).find()) {
+          newTitle =
+              asWord.matcher(newTitle).replaceFirst(m -> "#" + Matcher.quoteReplacement(m.group()));
+        } else {
+          text.set(
+              inSentence,
+              asWord
+                  .matcher(text.get(inSentence))
+                  .replaceFirst(m -> "#" + Matcher.quoteReplacement(m.group())));
+        }
+        used++;
+      }
+    }
+    return new Choice(appended, newTitle, text);
+  }
+
+  private static int firstSentenceHolding(Pattern word, List<String> sentences) {
+    for (int i = 0; i < sentences.size(); i++) {
+      if (word.matcher(sentences.get(i)).find()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean matches(HashtagRule rule, Paper paper, String title, String abstractText) {
+    for (HashtagRule.Field field : rule.fields()) {
+      boolean found =
+          switch (field) {
+            case TITLE -> rule.pattern().matcher(title).find();
+            case ABSTRACT -> rule.pattern().matcher(abstractText).find();
+            case CATEGORY ->
+                paper.categories().stream().anyMatch(c -> rule.pattern().matcher(c).find())
+                    || (paper.articleType() != null
+                        && rule.pattern().matcher(paper.articleType()).find());
+          };
+      if (found) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when twitter-text extracts exactly this tag from it. */
+  private boolean isValid(String tag) {
+    return extractor.extractHashtags(tag).equals(List.of(tag.substring(1)));
+  }
+
+  private record Candidate(String tag, boolean tagWordInText) {}
+}

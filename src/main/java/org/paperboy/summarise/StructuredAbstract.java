@@ -1,0 +1,132 @@
+package org.paperboy.summarise;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the sections of a structured abstract, whether their labels come as HTML ({@code <b>},
+ * {@code <strong>}, {@code <h3>}, JATS {@code <sec><title>}) or as text ("Background:", "METHODS",
+ * "Results."). Thread-safe.
+ */
+final class StructuredAbstract {
+
+  // Private-use characters around a label found in the HTML: they survive text extraction.
+  private static final char OPEN = '\uE000';
+  private static final char CLOSE = '\uE001';
+  private static final Pattern MARKED =
+      Pattern.compile(OPEN + "([^" + CLOSE + "]+)" + CLOSE + "\\s*[:.]?\\s*");
+  private static final Pattern IN_TEXT = labelsInText();
+
+  private StructuredAbstract() {}
+
+  /**
+   * Clean text from abstract HTML, with labels that the HTML set apart (bold, headings, JATS
+   * titles) marked so that {@link #sections} recognises them for certain.
+   */
+  static String markedText(String html) {
+    if (html.isBlank()) {
+      return "";
+    }
+    Document document = Jsoup.parseBodyFragment(html);
+    for (Element element : document.select("b, strong, h1, h2, h3, h4, h5, h6, title, dt, label")) {
+      String text = element.text();
+      if (Section.kindOf(text).isPresent()) {
+        element.replaceWith(
+            new TextNode(" " + OPEN + text.replaceAll("[:.]\\s*$", "") + CLOSE + " "));
+      }
+    }
+    return HtmlText.of(document.body().html());
+  }
+
+  /** The sections of {@code text}; one {@link Section.Kind#OTHER} section when none is labelled. */
+  static List<Section> sections(String text) {
+    List<int[]> cuts = new ArrayList<>(); // start of label, start of its text
+    List<String> labels = new ArrayList<>();
+    Matcher marked = MARKED.matcher(text);
+    while (marked.find()) {
+      cuts.add(new int[] {marked.start(), marked.end()});
+      labels.add(marked.group(1));
+    }
+    if (cuts.isEmpty()) {
+      Matcher inText = IN_TEXT.matcher(text);
+      while (inText.find()) {
+        if (isLabel(text, inText)) {
+          cuts.add(new int[] {inText.start(1), inText.end()});
+          labels.add(inText.group(1));
+        }
+      }
+    }
+    List<Section> sections = new ArrayList<>();
+    int previousEnd = 0;
+    String previousLabel = "";
+    for (int i = 0; i <= cuts.size(); i++) {
+      int end = i < cuts.size() ? cuts.get(i)[0] : text.length();
+      String body = text.substring(previousEnd, end).strip();
+      if (!body.isEmpty() || !previousLabel.isEmpty()) {
+        Section.Kind kind =
+            previousLabel.isEmpty()
+                ? Section.Kind.OTHER
+                : Section.kindOf(previousLabel).orElse(Section.Kind.OTHER);
+        sections.add(new Section(kind, previousLabel, body));
+      }
+      if (i < cuts.size()) {
+        previousEnd = cuts.get(i)[1];
+        previousLabel = labels.get(i);
+      }
+    }
+    return sections;
+  }
+
+  /**
+   * A label in running text starts the text or follows a sentence's end, and is either written in
+   * capitals ("RESULTS The…") or followed by a colon or period ("Results: …", "Results. …").
+   */
+  private static boolean isLabel(String text, Matcher m) {
+    int start = m.start(1);
+    int before = start - 1;
+    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+      before--;
+    }
+    boolean atBoundary = before < 0 || ".!?:;)]".indexOf(text.charAt(before)) >= 0;
+    if (!atBoundary) {
+      return false;
+    }
+    String label = m.group(1);
+    boolean punctuated = m.group(2) != null;
+    boolean capitals =
+        label.equals(label.toUpperCase(java.util.Locale.ROOT)) && label.length() >= 3;
+    if (punctuated) {
+      // "Results." could end a one-word sentence; it is a label only if text follows.
+      return m.end() < text.length();
+    }
+    return capitals && m.end() < text.length() && Character.isUpperCase(text.charAt(m.end()));
+  }
+
+  private static Pattern labelsInText() {
+    List<String> labels = new ArrayList<>(Section.labels());
+    labels.sort(Comparator.comparingInt(String::length).reversed());
+    StringBuilder alternatives = new StringBuilder();
+    for (String label : labels) {
+      if (alternatives.length() > 0) {
+        alternatives.append('|');
+      }
+      alternatives.append(Pattern.quote(label).replace(" ", "\\E\\s+\\Q"));
+    }
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}])(" + alternatives + ")(?:\\s*([:.])(?=\\s)|(?=\\s))\\s*",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /** The first section of {@code kind}, if any. */
+  static Optional<Section> first(List<Section> sections, Section.Kind kind) {
+    return sections.stream().filter(s -> s.kind() == kind && !s.text().isEmpty()).findFirst();
+  }
+}
