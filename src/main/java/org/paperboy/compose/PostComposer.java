@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.paperboy.model.Author;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Placeholder;
@@ -27,7 +26,6 @@ import org.paperboy.model.Summary;
 public final class PostComposer {
 
   private static final String ELLIPSIS = "…";
-  private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}{3,}[.!?][\"”’)]?$");
   // A cut shorter than this says nothing; leave the part out instead.
   private static final int MIN_CUT = 20;
   private static final int MAX_REFINEMENTS = 4;
@@ -285,8 +283,8 @@ public final class PostComposer {
     if (prefix.isEmpty()) {
       return "";
     }
-    // A cut that falls after a whole sentence needs no ellipsis.
-    return SENTENCE_END.matcher(prefix).find() ? prefix : prefix + ELLIPSIS;
+    // Whole sentences are tried before any cut, so a cut always falls inside a sentence.
+    return prefix + ELLIPSIS;
   }
 
   /** The last boundary between user-perceived characters at or before {@code index}. */

@@ -19,7 +19,12 @@ public final class HtmlText {
   // make X's twitter-text call a text invalid; zero-width spaces and controls show as nothing.
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\uFEFF\\uFFFE\\uFFFF\\u202A-\\u202E\\u200B\\u2060\\p{Cc}&&[^\\n\\t]]");
+  private static final Pattern BLOCK_END =
+      Pattern.compile(
+          "</(?:jats:)?(?:p|sec|title|div|li|h[1-6])>|<br\\s*/?>", Pattern.CASE_INSENSITIVE);
   private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+  // Broken markup that only looks like a tag once decoded, as CNKI's "&lt;正&gt;~".
+  private static final Pattern PSEUDO_TAG = Pattern.compile("</?[^<>\\s\\d][^<>\\s]{0,19}>~?");
 
   private HtmlText() {}
 
@@ -28,11 +33,13 @@ public final class HtmlText {
     if (html == null || html.isBlank()) {
       return "";
     }
-    String text = Jsoup.parseBodyFragment(html).text();
+    // jsoup spaces the blocks it knows; JATS blocks ("</jats:p>") and line breaks need help.
+    String spaced = BLOCK_END.matcher(html).replaceAll("$0 ");
+    String text = Jsoup.parseBodyFragment(spaced).text();
     if (ESCAPED_MARKUP.matcher(text).find()) {
       text = Jsoup.parseBodyFragment(text).text();
     }
-    return fold(text);
+    return fold(PSEUDO_TAG.matcher(text).replaceAll(" "));
   }
 
   /** {@code text} with invisible characters removed and whitespace runs folded to one space. */

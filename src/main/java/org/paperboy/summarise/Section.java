@@ -146,7 +146,9 @@ record Section(Kind kind, String label, String text) {
           "author's conclusions",
           "authors' conclusions",
           "take-home message",
-          "impact"
+          "impact",
+          // Current Opinion's closing "SUMMARY"; a leading "Summary" (The Lancet) is cut first.
+          "summary"
         }) {
       LABELS.put(label, Kind.CONCLUSION);
     }

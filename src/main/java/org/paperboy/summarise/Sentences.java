@@ -23,6 +23,46 @@ public final class Sentences {
           "conc", "temp", "sd", "se", "est", "etc", "viz", "u.s", "u.k", "ed", "eds", "suppl",
           "sect", "chap", "tab");
 
+  // Words that start sentences of abstracts far more often than they follow an abbreviation or an
+  // initial: "…for finite N. The importance…", "…stat. rev. The status…".
+  private static final Set<String> STARTERS =
+      Set.of(
+          "The",
+          "This",
+          "These",
+          "Those",
+          "There",
+          "Thus",
+          "Therefore",
+          "Here",
+          "We",
+          "Our",
+          "In",
+          "It",
+          "Its",
+          "However",
+          "Although",
+          "Furthermore",
+          "Moreover",
+          "Finally",
+          "Overall",
+          "Both",
+          "All",
+          "Most",
+          "Such",
+          "Using",
+          "Based",
+          "Two",
+          "Three",
+          "Four",
+          "Five",
+          "Results",
+          "Conclusions",
+          "Methods",
+          "Background",
+          "Objective",
+          "Purpose");
+
   private Sentences() {}
 
   /** The sentences of {@code text}, trimmed, in order. */
@@ -53,7 +93,7 @@ public final class Sentences {
       if (next >= text.length() || !startsSentence(text.charAt(next))) {
         continue;
       }
-      if (c == '.' && endsWithAbbreviation(text, i)) {
+      if (c == '.' && endsWithAbbreviation(text, i) && !STARTERS.contains(wordAt(text, next))) {
         continue;
       }
       add(sentences, text.substring(start, end));
@@ -89,6 +129,14 @@ public final class Sentences {
       return true; // "e.g", "i.e", "U.S", "P.-L"
     }
     return ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  private static String wordAt(String text, int start) {
+    int end = start;
+    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+      end++;
+    }
+    return text.substring(start, end);
   }
 
   private static void add(List<String> sentences, String sentence) {

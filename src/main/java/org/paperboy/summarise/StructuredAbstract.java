@@ -36,7 +36,8 @@ final class StructuredAbstract {
       return "";
     }
     Document document = Jsoup.parseBodyFragment(html);
-    for (Element element : document.select("b, strong, h1, h2, h3, h4, h5, h6, title, dt, label")) {
+    for (Element element :
+        document.select("b, strong, h1, h2, h3, h4, h5, h6, title, jats|title, dt, label")) {
       String text = element.text();
       if (Section.kindOf(text).isPresent()) {
         element.replaceWith(

@@ -36,9 +36,15 @@ public final class Summariser {
       Pattern.compile(
           "©|\\(c\\) ?\\d{4}|all rights reserved|this article is protected by copyright"
               + "|published by (elsevier|wiley|springer|the american)|^copyright\\b"
-              + "|^(this (work|study|research) was )?(funded|supported) by|^funding\\b"
-              + "|^trial registration|clinicaltrials\\.gov identifier|^registration:",
+              + "|^\\(?(this (work|study|research) was )?(funded|supported) by|^funding\\b"
+              + "|^trial registration|clinicaltrials\\.gov identifier|^registration:"
+              + "|^pmid:\\s*\\d+",
           Pattern.CASE_INSENSITIVE);
+  // A copyright statement closing an abstract: "© 2024 The Authors. Published by Elsevier Ltd.",
+  // "(PsycInfo Database Record (c) 2021 APA, all rights reserved)".
+  private static final Pattern COPYRIGHT_TAIL =
+      Pattern.compile(
+          "\\s*(?:\\([^()]{0,60})?(?:©|\\(c\\)\\s*\\d{4}|Copyright\\s+(?:©\\s*)?\\d{4})[^©]{0,300}$");
   // A sentence of an unstructured abstract that plainly states its conclusion.
   private static final Pattern CONCLUDES =
       Pattern.compile(
@@ -52,12 +58,18 @@ public final class Summariser {
           Pattern.CASE_INSENSITIVE);
   // "[...]": MDPI's mark that the feed holds only the abstract's start.
   private static final Pattern TRUNCATION_MARK = Pattern.compile("\\s*\\[(\\.\\.\\.|…)]$");
+  // BMC cuts its descriptions mid-word: "…the lack of representativenes..."
+  private static final Pattern TRUNCATED = Pattern.compile("(\\.\\.\\.|…)$");
+  // EHP and others end an abstract with its own DOI link; the post carries the link already.
+  private static final Pattern OWN_DOI_LINK =
+      Pattern.compile("\\s*https?://(dx\\.)?doi\\.org/\\S+$");
 
   /** The summary of {@code paper}. */
   public Summary summarise(Paper paper) {
     String title = TitleCleaner.clean(paper.title());
     String html = BYLINE.matcher(paper.abstractHtml()).replaceFirst("");
-    String text = afterPreamble(StructuredAbstract.markedText(html));
+    String text =
+        COPYRIGHT_TAIL.matcher(afterPreamble(StructuredAbstract.markedText(html))).replaceFirst("");
     if (METADATA_ONLY.matcher(text).matches()
         || text.equalsIgnoreCase("abstract")
         || text.equalsIgnoreCase(title)) {
@@ -94,14 +106,23 @@ public final class Summariser {
     return sentences;
   }
 
-  /** The sentences without copyright, funding and registration lines. */
+  /**
+   * The sentences without copyright, funding, registration and identifier lines, and without a last
+   * sentence the feed cut short.
+   */
   private static List<String> usable(List<String> sentences) {
     List<String> usable = new ArrayList<>();
     for (String sentence : sentences) {
       String clean = TRUNCATION_MARK.matcher(sentence).replaceFirst("");
-      if (!clean.isEmpty() && !NOT_FINDINGS.matcher(clean).find()) {
+      clean = OWN_DOI_LINK.matcher(clean).replaceFirst("");
+      if (!clean.isEmpty()
+          && clean.codePoints().anyMatch(Character::isLetter)
+          && !NOT_FINDINGS.matcher(clean).find()) {
         usable.add(clean);
       }
+    }
+    if (usable.size() > 1 && TRUNCATED.matcher(usable.get(usable.size() - 1)).find()) {
+      usable.remove(usable.size() - 1);
     }
     return usable;
   }
