@@ -7,15 +7,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.cli.Engine;
+import org.paperboy.config.ConfigLoader;
+import org.paperboy.config.PaperboyConfig;
 import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
+import org.paperboy.testing.MutableClock;
 
 /** Paperboy's command line against a feed server and a fake X API, both on 127.0.0.1. */
 class EndToEndTest {
@@ -152,6 +158,52 @@ class EndToEndTest {
             "Simulation teaching for junior doctors Simulation & debriefing improved confidence."
                 + " https://doi.org/10.1371/journal.pcbi.9000002 #CompBio");
     assertThat(x.statuses()).containsOnly(201);
+  }
+
+  @Test
+  void aThreadWhoseReplyFailedResumesWithTheReplyAlone() throws Exception {
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("feeds.plos { url", "feeds.plos { thread = true, url")
+            .replace("backfill = 2", "backfill = 1")
+            .replace("backfill = 1, template", "backfill = 0, template"));
+    PaperboyConfig valid = new ConfigLoader(ENV).load(config);
+    MutableClock clock = new MutableClock(Instant.now());
+    x.thenAnswer(FakeXApi.Answer.AS_USUAL);
+    x.thenAnswer(new FakeXApi.Answer(503, "{\"title\":\"Service Unavailable\"}", Map.of()));
+
+    try (Engine engine =
+        new Paperboy(clock, new PrintStream(out, true, StandardCharsets.UTF_8)).open(valid)) {
+      engine.once();
+    }
+    clock.advance(Duration.ofHours(2));
+    try (Engine engine =
+        new Paperboy(clock, new PrintStream(out, true, StandardCharsets.UTF_8)).open(valid)) {
+      engine.once();
+    }
+
+    assertThat(x.statuses()).containsExactly(201, 503, 201);
+    assertThat(x.tweets()).hasSize(2);
+    assertThat(x.tweets().get(1).inReplyTo()).isEqualTo(x.tweets().get(0).id());
+  }
+
+  @Test
+  void aThreadedFeedPostsTheSummaryAsAReplyToTheTitle() throws Exception {
+    String threaded =
+        Files.readString(config).replace("feeds.plos { url", "feeds.plos { thread = true, url");
+    Files.writeString(config, threaded);
+
+    assertThat(paperboy("once", "--config", config.toString())).isZero();
+
+    FakeXApi.Tweet title = x.tweets().get(1);
+    FakeXApi.Tweet reply = x.tweets().get(2);
+    assertThat(title.text())
+        .isEqualTo(
+            "Biases in neural population codes with a few active neurons"
+                + " https://doi.org/10.1371/journal.pcbi.1012969 #CompBio");
+    assertThat(reply.inReplyTo()).isEqualTo(title.id());
+    assertThat(reply.text()).startsWith("Throughout the brain information is coded");
   }
 
   @Test

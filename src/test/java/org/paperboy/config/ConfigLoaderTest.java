@@ -6,9 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.model.HashtagRule;
+import org.paperboy.model.Notice;
+import org.paperboy.model.Person;
 
 class ConfigLoaderTest {
 
@@ -152,6 +157,118 @@ class ConfigLoaderTest {
                     .contains(
                         ":7: paperboy.feeds.one.template: unknown placeholder {abstract}; known: {title} {summary}"))
         .anySatisfy(p -> assertThat(p).contains(":8: paperboy.feeds.one.colour: unknown key"));
+  }
+
+  @Test
+  void readsRulesRosterFiltersAndThreads() throws Exception {
+    write(
+        "people/roster.conf",
+        """
+        people = [
+          { name = "Jane Smith", orcid = "0000-0002-1825-0097", aliases = ["Smith J"], handles { x = "@janesmith" } }
+          { name = "Kwame Mensah", handles { x = "kmensah" } }
+        ]
+        """);
+    Path file =
+        write(
+            "rich.conf",
+            """
+            paperboy.accounts.demo { platform = console }
+            paperboy.feeds.lab {
+              url = "file:lab.xml"
+              account = demo
+              template = "{title} {link} {credits}"
+              hashtag-rules = [
+                { match = "(?i)sepsis", tag = "#Sepsis" }
+                { match = ".", in = [category], tag = "ESICM26", from = "2026-10-01", until = "2026-10-05", tag-word-in-text = true }
+              ]
+              max-hashtags = 3
+              roster = "people/roster.conf"
+              enrich = true
+              include-matching = ["(?i)trial"]
+              exclude-matching = ["(?i)protocol"]
+              skip = [corrections]
+              max-age = 14d
+              thread = true
+            }
+            """);
+
+    FeedConfig lab = new ConfigLoader(Map.of()).load(file).feeds().get("lab");
+
+    assertThat(lab.hashtagRules()).hasSize(2);
+    assertThat(lab.hashtagRules().get(0).fields())
+        .containsExactlyInAnyOrder(HashtagRule.Field.TITLE, HashtagRule.Field.ABSTRACT);
+    assertThat(lab.hashtagRules().get(1).tag()).isEqualTo("#ESICM26");
+    assertThat(lab.hashtagRules().get(1).activeOn(LocalDate.parse("2026-10-06"))).isFalse();
+    assertThat(lab.roster()).extracting(Person::name).containsExactly("Jane Smith", "Kwame Mensah");
+    assertThat(lab.roster().get(0).handles()).containsEntry("x", "@janesmith");
+    assertThat(lab.maxHashtags()).isEqualTo(3);
+    assertThat(lab.enrich()).isTrue();
+    assertThat(lab.include()).extracting(Pattern::pattern).containsExactly("(?i)trial");
+    assertThat(lab.skip()).containsExactly(Notice.CORRECTIONS);
+    assertThat(lab.maxAge()).isEqualTo(Duration.ofDays(14));
+    assertThat(lab.thread()).isTrue();
+  }
+
+  @Test
+  void reportsBadRulesRegexesNoticesAndRosters() throws Exception {
+    write(
+        "roster.conf",
+        "people = [ { name = \"Jane Smith\", orcid = \"0000-0002\", handles { x = \"@not a handle\" } } ]\n");
+    Path file =
+        write(
+            "bad-rich.conf",
+            """
+            paperboy.accounts.demo { platform = console }
+            paperboy.feeds.lab {
+              url = "file:lab.xml"
+              account = demo
+              hashtag-rules = [ { match = "(sepsis", tag = "#Sepsis", until = "next week", colour = red } ]
+              exclude-matching = ["[unclosed"]
+              skip = [corrigenda]
+              roster = "roster.conf"
+              max-age = 0s
+            }
+            paperboy.feeds.other { url = "file:o.xml", account = demo, roster = "missing.conf" }
+            """);
+
+    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        ":5: paperboy.feeds.lab.hashtag-rules[0].match: is not a valid regular expression: \"(sepsis\""))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "hashtag-rules[0].until: expected a date such as 2026-05-31, found next week"))
+        .anySatisfy(p -> assertThat(p).contains("hashtag-rules[0].colour: unknown key"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        ":6: paperboy.feeds.lab.exclude-matching: is not a valid regular expression"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        ":7: paperboy.feeds.lab.skip: unknown notice corrigenda; known: [corrections, errata, retractions, withdrawals, errors]"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        ":9: paperboy.feeds.lab.max-age: must be positive, or null for no limit"))
+        .anySatisfy(
+            p -> assertThat(p).contains("roster.conf:1: people[0].orcid: expected an ORCID iD"))
+        .anySatisfy(
+            p ->
+                assertThat(p).contains("people[0].handles.x: expected a handle such as @janesmith"))
+        .anySatisfy(
+            p -> assertThat(p).contains(":11: paperboy.feeds.other.roster: no such roster file: "));
   }
 
   @Test

@@ -47,7 +47,17 @@ class XPublisherTest {
 
     assertThat(x.tweets())
         .containsExactly(
-            new FakeXApi.Tweet(id, "A paper “quoted” with é and 漢 https://doi.org/10.1/x"));
+            new FakeXApi.Tweet(id, "A paper “quoted” with é and 漢 https://doi.org/10.1/x", null));
+  }
+
+  @Test
+  void repliesNameThePostTheyAnswer() throws Exception {
+    XPublisher publisher = publisher("cs");
+    String first = publisher.publish(item("Title https://doi.org/10.1/x"));
+
+    String reply = publisher.publish(new Message("lab", "nejm", "The summary.", first));
+
+    assertThat(x.tweets()).last().isEqualTo(new FakeXApi.Tweet(reply, "The summary.", first));
   }
 
   @Test

@@ -35,11 +35,14 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class FakeXApi implements AutoCloseable {
 
-  /** A post the fake accepted. */
-  public record Tweet(String id, String text) {}
+  /** A post the fake accepted; {@code inReplyTo} is the id it replies to, or null. */
+  public record Tweet(String id, String text, String inReplyTo) {}
 
   /** A canned answer for the next request. */
-  public record Answer(int status, String body, Map<String, String> headers) {}
+  public record Answer(int status, String body, Map<String, String> headers) {
+    /** Answers as the real API would: lets one request through ahead of the next canned one. */
+    public static final Answer AS_USUAL = new Answer(0, "", Map.of());
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
@@ -122,11 +125,22 @@ public final class FakeXApi implements AutoCloseable {
         return;
       }
       Answer next = scripted.poll();
-      if (next != null) {
+      if (next != null && next != Answer.AS_USUAL) {
         answer(exchange, next.status(), next.body(), next.headers());
         return;
       }
       String text = body.get("text").asText();
+      String inReplyTo = body.path("reply").path("in_reply_to_tweet_id").asText(null);
+      if (inReplyTo != null && tweets.stream().noneMatch(t -> t.id().equals(inReplyTo))) {
+        answer(
+            exchange,
+            400,
+            "{\"title\":\"Invalid Request\",\"detail\":\"reply.in_reply_to_tweet_id: post "
+                + inReplyTo
+                + " does not exist\"}",
+            Map.of());
+        return;
+      }
       if (tweets.stream().anyMatch(t -> t.text().equals(text))) {
         answer(
             exchange,
@@ -136,7 +150,7 @@ public final class FakeXApi implements AutoCloseable {
             Map.of());
         return;
       }
-      Tweet tweet = new Tweet(Long.toString(ids.incrementAndGet()), text);
+      Tweet tweet = new Tweet(Long.toString(ids.incrementAndGet()), text, inReplyTo);
       tweets.add(tweet);
       answer(
           exchange,

@@ -1,0 +1,194 @@
+package org.paperboy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twitter.twittertext.TwitterTextParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.FakeXApi;
+import org.paperboy.testing.FeedServer;
+import org.paperboy.testing.Fixtures;
+
+/** {@code paperboy preview}: exactly what once would post, and why the rest would not be. */
+class PreviewTest {
+
+  private static final Map<String, String> ENV =
+      Map.of(
+          "X_LAB_CONSUMER_KEY", "ck",
+          "X_LAB_CONSUMER_SECRET", "cs",
+          "X_LAB_ACCESS_TOKEN", "at",
+          "X_LAB_ACCESS_TOKEN_SECRET", "ats");
+  // A PubMed search that finds one paper the PLOS feed has too, and a correction notice.
+  private static final String PUBMED =
+      """
+      <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>pubmed</title>
+        <item><title>Dynamic brain connectivity predicts emotional arousal</title>
+          <link>https://pubmed.ncbi.nlm.nih.gov/40000001/?utm_source=x</link>
+          <guid>pubmed:40000001</guid><dc:identifier>doi:10.1371/journal.pcbi.1012994</dc:identifier>
+          <pubDate>Fri, 11 Apr 2025 15:00:00 GMT</pubDate></item>
+        <item><title>Correction to: Early care in sepsis</title>
+          <link>https://pubmed.ncbi.nlm.nih.gov/40000002/</link><guid>pubmed:40000002</guid>
+          <pubDate>Sat, 12 Apr 2025 15:00:00 GMT</pubDate></item>
+        <item><title>Sepsis bundles in the emergency department</title>
+          <link>https://pubmed.ncbi.nlm.nih.gov/40000003/</link><guid>pubmed:40000003</guid>
+          <description>Bundles saved lives in 31 hospitals.</description>
+          <pubDate>Sun, 13 Apr 2025 15:00:00 GMT</pubDate></item>
+      </channel></rss>
+      """;
+
+  @TempDir Path dir;
+  private FeedServer feeds;
+  private FakeXApi x;
+  private Path config;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void start() throws Exception {
+    feeds = new FeedServer();
+    x = new FakeXApi("ck", "cs", "at", "ats");
+    feeds.serve(
+        "/plos.xml",
+        Fixtures.feedBytes("med_plos_ploscompbiol_atom_2025-04_reserialized.xml"),
+        "application/atom+xml");
+    feeds.serve("/pubmed.xml", PUBMED.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+    config = dir.resolve("paperboy.conf");
+    Files.writeString(
+        config,
+        """
+        paperboy {
+          database.url = "jdbc:h2:file:%s"
+          accounts.lab {
+            platform = x
+            api-base-url = "%s"
+            consumer-key = ${X_LAB_CONSUMER_KEY}
+            consumer-secret = ${X_LAB_CONSUMER_SECRET}
+            access-token = ${X_LAB_ACCESS_TOKEN}
+            access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
+            min-spacing = 0s
+          }
+          feeds.plos { url = "%s", account = lab, backfill = 2, hashtags = [CompBio] }
+          feeds.pubmed { url = "%s", account = lab, backfill = 3, hashtags = [MedEd] }
+        }
+        """
+            .formatted(
+                dir.resolve("db"), x.baseUrl(), feeds.url("/plos.xml"), feeds.url("/pubmed.xml")));
+  }
+
+  @AfterEach
+  void stop() {
+    feeds.close();
+    x.close();
+  }
+
+  private int paperboy(String... args) {
+    out.reset();
+    return Paperboy.execute(
+        args,
+        ENV,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private List<JsonNode> jsonLines() throws Exception {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(new ObjectMapper().readTree(line));
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void printsExactlyWhatOnceThenPostsAndRecordsNothing() throws Exception {
+    assertThat(paperboy("preview", "--config", config.toString(), "--json")).isZero();
+    List<String> previewed = jsonLines().stream().map(j -> j.get("text").asText()).toList();
+    assertThat(paperboy("preview", "--config", config.toString(), "--json")).isZero();
+    assertThat(jsonLines()).hasSize(previewed.size());
+
+    assertThat(paperboy("once", "--config", config.toString())).isZero();
+
+    assertThat(previewed).hasSize(3);
+    assertThat(x.tweets())
+        .extracting(FakeXApi.Tweet::text)
+        .containsExactlyInAnyOrderElementsOf(previewed);
+  }
+
+  @Test
+  void jsonLinesCarryTheFieldsAndTheLengthByXsOwnCount() throws Exception {
+    paperboy("preview", "--config", config.toString(), "--json", "--feed", "plos");
+
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines).hasSize(2);
+    for (JsonNode line : lines) {
+      assertThat(line.get("feed").asText()).isEqualTo("plos");
+      assertThat(line.get("guid").asText()).startsWith("10.1371/");
+      assertThat(line.get("doi").asText()).isEqualTo(line.get("guid").asText());
+      assertThat(line.get("title").asText()).isNotBlank();
+      assertThat(line.get("link").asText()).startsWith("https://journals.plos.org/");
+      assertThat(line.get("length").asInt())
+          .isEqualTo(TwitterTextParser.parseTweet(line.get("text").asText()).weightedLength);
+    }
+  }
+
+  @Test
+  void explainSaysWhyEachOtherEntryWouldNotBePosted() throws Exception {
+    paperboy("preview", "--config", config.toString(), "--explain");
+    String first = out.toString(StandardCharsets.UTF_8);
+
+    assertThat(first)
+        .contains(
+            "✗ 10.1371/journal.pcbi.1012900: first poll: older than the newest 2 (backfill), recorded as seen")
+        .contains(
+            "✗ pubmed:40000002: filtered: a notice skipped by default (skip includes corrections)")
+        .contains(
+            "✗ pubmed:40000001: same DOI as a paper of feed plos in this cycle (doi:10.1371/journal.pcbi.1012994)")
+        .contains(
+            "Sepsis bundles in the emergency department Bundles saved lives in 31 hospitals.");
+
+    paperboy("once", "--config", config.toString());
+    paperboy("preview", "--config", config.toString(), "--explain", "--feed", "pubmed");
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("✗ pubmed:40000003: already seen in this feed")
+        .doesNotContain("Bundles saved lives");
+  }
+
+  @Test
+  void previewsAUrlNoFeedPollsYet() throws Exception {
+    assertThat(
+            paperboy(
+                "preview",
+                "--config",
+                config.toString(),
+                "--url",
+                feeds.url("/pubmed.xml").toString(),
+                "--feed",
+                "plos"))
+        .isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("══ feed url ══")
+        .contains("Sepsis bundles in the emergency department")
+        .contains("#CompBio");
+  }
+
+  @Test
+  void anUnknownFeedIsAUsageError() {
+    assertThat(paperboy("preview", "--config", config.toString(), "--feed", "nejm")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("paperboy: no feed nejm in ");
+  }
+}

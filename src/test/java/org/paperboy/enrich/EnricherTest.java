@@ -1,0 +1,146 @@
+package org.paperboy.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paperboy.fetch.FeedFetcher;
+import org.paperboy.fetch.FetchLimits;
+import org.paperboy.fetch.FetchResult;
+import org.paperboy.fetch.Validators;
+import org.paperboy.model.Author;
+import org.paperboy.model.Paper;
+import org.paperboy.testing.FeedServer;
+import org.paperboy.testing.Fixtures;
+
+/** Article pages served on 127.0.0.1, as the publishers served them. */
+class EnricherTest {
+
+  private FeedServer server;
+  private Enricher enricher;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new FeedServer();
+    FeedFetcher fetcher =
+        new FeedFetcher(
+            new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(1), 3_000_000), "t");
+    PageSource pages =
+        url ->
+            fetcher.fetch(url, Validators.NONE) instanceof FetchResult.Fetched f
+                ? Optional.of(f.body())
+                : Optional.empty();
+    enricher = new Enricher(pages, Clock.systemUTC(), Duration.ofMillis(300), 10);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private Paper bare(String path) {
+    return new Paper(
+        "toc",
+        path,
+        "T",
+        server.url(path).toString(),
+        null,
+        List.of(),
+        null,
+        null,
+        List.of(),
+        null,
+        "");
+  }
+
+  @Test
+  void readsHighwireCitationTagsFromAPlosPage() {
+    server.serve("/plos", Fixtures.pageBytes("html_plos-one_article.html"), "text/html");
+
+    Paper paper = enricher.enrich(bare("/plos"));
+
+    assertThat(paper.doi()).startsWith("10.1371/journal.pone.");
+    assertThat(paper.abstractHtml()).hasSizeGreaterThan(200);
+    assertThat(paper.authors()).hasSizeGreaterThan(5);
+    assertThat(paper.journal()).isEqualTo("PLOS ONE");
+  }
+
+  @Test
+  void readsDublinCoreWrittenInAnyCaseFromAnAcsPage() {
+    server.serve("/acs", Fixtures.pageBytes("html_acs_nanolett_article.html"), "text/html");
+
+    Paper paper = enricher.enrich(bare("/acs"));
+
+    assertThat(paper.doi()).startsWith("10.1021/");
+    assertThat(paper.authors()).extracting(Author::name).hasSize(9);
+  }
+
+  @Test
+  void aFailedPageLeavesThePaperAsItWas() {
+    server.route("/gone", exchange -> exchange.sendResponseHeaders(503, -1));
+    Paper bare = bare("/gone");
+
+    assertThat(enricher.enrich(bare)).isEqualTo(bare);
+  }
+
+  @Test
+  void aSlowPageTimesOutAndLeavesThePaperAsItWas() {
+    server.route(
+        "/slow",
+        exchange -> {
+          try {
+            Thread.sleep(3000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, -1);
+        });
+    Paper bare = bare("/slow");
+
+    assertThat(enricher.enrich(bare)).isEqualTo(bare);
+  }
+
+  @Test
+  void cachesPagesAndSpacesRequestsToOneHost() {
+    server.serve("/a", Fixtures.pageBytes("html_peerj_article.html"), "text/html");
+    server.serve("/b", Fixtures.pageBytes("html_hal_article.html"), "text/html");
+
+    long start = System.nanoTime();
+    enricher.enrich(bare("/a"));
+    enricher.enrich(bare("/b"));
+    enricher.enrich(bare("/a"));
+    long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+    assertThat(server.requests("/a")).hasSize(1);
+    assertThat(server.requests("/b")).hasSize(1);
+    assertThat(elapsed)
+        .as("the second page waited for the per-host delay")
+        .isGreaterThanOrEqualTo(300);
+  }
+
+  @Test
+  void aPaperThatLacksNothingIsNotFetched() {
+    Paper complete =
+        new Paper(
+            "f",
+            "g",
+            "T",
+            server.url("/x").toString(),
+            "10.1/x",
+            List.of(Author.named("A B")),
+            null,
+            null,
+            List.of(),
+            null,
+            "<p>Abstract.</p>");
+
+    enricher.enrich(complete);
+
+    assertThat(server.requests()).isEmpty();
+  }
+}
