@@ -19,6 +19,9 @@ public final class HtmlText {
   // make X's twitter-text call a text invalid; zero-width spaces and controls show as nothing.
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\uFEFF\\uFFFE\\uFFFF\\u202A-\\u202E\\u200B\\u2060\\p{Cc}&&[^\\n\\t]]");
+  // An entity that survived one decoding: "&amp;amp;" in the feed.
+  private static final Pattern ESCAPED_ENTITY =
+      Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Pattern BLOCK_END =
       Pattern.compile(
           "</(?:jats:)?(?:p|sec|title|div|li|h[1-6])>|<br\\s*/?>", Pattern.CASE_INSENSITIVE);
@@ -36,7 +39,7 @@ public final class HtmlText {
     // jsoup spaces the blocks it knows; JATS blocks ("</jats:p>") and line breaks need help.
     String spaced = BLOCK_END.matcher(html).replaceAll("$0 ");
     String text = Jsoup.parseBodyFragment(spaced).text();
-    if (ESCAPED_MARKUP.matcher(text).find()) {
+    if (ESCAPED_MARKUP.matcher(text).find() || ESCAPED_ENTITY.matcher(text).find()) {
       text = Jsoup.parseBodyFragment(text).text();
     }
     return fold(PSEUDO_TAG.matcher(text).replaceAll(" "));

@@ -1,0 +1,41 @@
+package org.paperboy.summarise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TitleCleanerTest {
+
+  @Test
+  void dropsAcsAsapMarks() {
+    assertThat(TitleCleaner.clean("[ASAP] Graphene Nanoribbons for Sensing"))
+        .isEqualTo("Graphene Nanoribbons for Sensing");
+  }
+
+  @Test
+  void dropsArxivRssIdentifiers() {
+    assertThat(TitleCleaner.clean("Sparse attention at scale. (arXiv:2511.01234v1 [cs.LG])"))
+        .isEqualTo("Sparse attention at scale.");
+  }
+
+  @Test
+  void dropsMdpiVolumeAndPagesPrefixes() {
+    assertThat(
+            TitleCleaner.clean(
+                "Fluids, Vol. 9, Pages 120: Environmental Hydraulics, Second Edition"))
+        .isEqualTo("Environmental Hydraulics, Second Edition");
+  }
+
+  @Test
+  void decodesMarkupEscapedOnceOrTwice() {
+    assertThat(TitleCleaner.clean("A new &lt;i&gt;Homo&lt;/i&gt; species"))
+        .isEqualTo("A new Homo species");
+    assertThat(TitleCleaner.clean("CO<sub>2</sub> &amp;amp; climate")).isEqualTo("CO2 & climate");
+  }
+
+  @Test
+  void dropsStrayByteOrderMarks() {
+    assertThat(TitleCleaner.clean("\uFEFFChecklist of \uFEFFleafhoppers"))
+        .isEqualTo("Checklist of leafhoppers");
+  }
+}
