@@ -6,10 +6,12 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.paperboy.cli.Cli;
 import org.paperboy.cli.Engine;
@@ -37,6 +39,8 @@ import org.paperboy.publish.XPublisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
 import org.paperboy.store.Database;
+import org.paperboy.store.Dialect;
+import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
@@ -85,8 +89,32 @@ public final class Paperboy implements EngineFactory {
     Database database =
         Database.open(
             config.database().url(), config.database().user(), config.database().password());
+    JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
+    JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
+    settleInterruptedWork(database, outbox, accounts);
     FeedFetcher fetcher = new FeedFetcher(FetchLimits.DEFAULT, userAgent());
     JdbcFeedStore feedStore = new JdbcFeedStore(database.dataSource());
+    Set<String> held = new HashSet<>();
+    Map<String, Pacing> pacing = new LinkedHashMap<>();
+    Map<String, Publisher> publishers = new LinkedHashMap<>();
+    Map<String, Backoff> backoffs = new LinkedHashMap<>();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    for (AccountConfig account : config.accounts().values()) {
+      if (account.approval()) {
+        held.add(account.id());
+      }
+      pacing.put(
+          account.id(),
+          new Pacing(account.minSpacing(), account.maxPerDay(), account.quietHours()));
+      publishers.put(account.id(), publisher(account, http));
+      backoffs.put(
+          account.id(),
+          new Backoff(
+              account.retry().initialDelay(),
+              account.retry().maxDelay(),
+              account.retry().maxAttempts(),
+              () -> ThreadLocalRandom.current().nextDouble()));
+    }
     FeedPoller poller =
         new FeedPoller(
             fetcher,
@@ -96,28 +124,32 @@ public final class Paperboy implements EngineFactory {
             new PostComposer(new XTextCounter()),
             feedStore,
             new JdbcPaperStore(database.dataSource()),
-            clock);
+            clock,
+            held);
     FeedPreviewer previewer =
         new FeedPreviewer(fetcher, new FeedParser(), poller, feedStore, clock);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    Map<String, Pacing> pacing = new LinkedHashMap<>();
-    Map<String, Publisher> publishers = new LinkedHashMap<>();
-    for (AccountConfig account : config.accounts().values()) {
-      pacing.put(account.id(), new Pacing(account.minSpacing(), account.maxPerDay()));
-      publishers.put(account.id(), publisher(account, http));
-    }
     PostDispatcher dispatcher =
-        new PostDispatcher(
-            pacing,
-            publishers,
-            new JdbcOutbox(database.dataSource()),
-            new Backoff(
-                Duration.ofMinutes(1),
-                Duration.ofHours(1),
-                8,
-                () -> ThreadLocalRandom.current().nextDouble()),
-            clock);
+        new PostDispatcher(pacing, publishers, backoffs, outbox, accounts, clock);
     return new PaperboyEngine(config, database, poller, dispatcher, previewer);
+  }
+
+  /**
+   * Work a stopped process left: posts it was sending are settled by resending (on the embedded
+   * database no other process can be sending them), and accounts paused for refused credentials are
+   * tried again, since the keys may have been fixed.
+   */
+  private void settleInterruptedWork(
+      Database database, JdbcOutbox outbox, JdbcAccountStore accounts) {
+    if (database.dialect() == Dialect.H2) {
+      int interrupted = outbox.recoverInterrupted(clock.instant());
+      if (interrupted > 0) {
+        LoggerFactory.getLogger(Paperboy.class)
+            .warn(
+                "{} posts were being sent when Paperboy last stopped; they are resent now",
+                interrupted);
+      }
+    }
+    accounts.resumeUnauthorized();
   }
 
   /** Article pages for enrichment: smaller and quicker than feeds, failures logged and dropped. */

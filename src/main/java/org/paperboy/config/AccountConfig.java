@@ -3,6 +3,7 @@ package org.paperboy.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.paperboy.model.QuietHours;
 
 /**
  * One account that posts.
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param credentials its keys (X only; {@code null} otherwise)
  * @param minSpacing the least time between two of its posts
  * @param maxPerDay at most this many posts in any 24 hours
+ * @param quietHours when it never posts, or {@code null}
+ * @param approval hold its posts until a maintainer approves them
+ * @param retry how failed sends are retried
  */
 public record AccountConfig(
     String id,
@@ -20,12 +24,27 @@ public record AccountConfig(
     URI apiBaseUrl,
     XCredentials credentials,
     Duration minSpacing,
-    int maxPerDay) {
+    int maxPerDay,
+    QuietHours quietHours,
+    boolean approval,
+    Retry retry) {
+
+  /**
+   * How failed sends are retried: waits doubling from {@code initialDelay} up to {@code maxDelay},
+   * at most {@code maxAttempts} sends in all.
+   */
+  public record Retry(Duration initialDelay, Duration maxDelay, int maxAttempts) {
+    public Retry {
+      Objects.requireNonNull(initialDelay, "initialDelay");
+      Objects.requireNonNull(maxDelay, "maxDelay");
+    }
+  }
 
   public AccountConfig {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(minSpacing, "minSpacing");
+    Objects.requireNonNull(retry, "retry");
     if (platform == Platform.X && (apiBaseUrl == null || credentials == null)) {
       throw new IllegalArgumentException(
           "an X account needs an API base URL and credentials: " + id);

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.paperboy.model.HashtagRule;
 import org.paperboy.model.Notice;
 import org.paperboy.model.Person;
 import org.paperboy.model.Placeholder;
+import org.paperboy.model.QuietHours;
 import org.quartz.CronExpression;
 
 /**
@@ -124,6 +126,7 @@ final class ConfigValidator {
 
   private Optional<AccountConfig> account(Block block) {
     ConfigReader reader = block.reader();
+    int problemsBefore = problems.size();
     Optional<Platform> platform =
         reader
             .string("platform")
@@ -145,6 +148,53 @@ final class ConfigValidator {
     maxPerDay
         .filter(n -> n < 1)
         .ifPresent(n -> reader.problem("max-per-day", "must be at least 1, found " + n));
+    Optional<ZoneId> zone =
+        reader
+            .string("timezone")
+            .flatMap(
+                name -> {
+                  try {
+                    return Optional.of(ZoneId.of(name));
+                  } catch (java.time.DateTimeException e) {
+                    reader.problem(
+                        "timezone",
+                        "expected a timezone such as Europe/London or UTC, found " + name);
+                    return Optional.empty();
+                  }
+                });
+    QuietHours quietHours = null;
+    Optional<String> quiet = reader.string("quiet-hours");
+    if (quiet.isPresent() && !quiet.get().isBlank() && zone.isPresent()) {
+      try {
+        quietHours = QuietHours.parse(quiet.get(), zone.get());
+      } catch (IllegalArgumentException e) {
+        reader.problem("quiet-hours", e.getMessage());
+      }
+    }
+    Optional<Boolean> approval = reader.bool("approval");
+    if (ConfigLoader.isObject(config, block.path() + ".retry")) {
+      unknownKeys(
+          reader,
+          config.getConfig(block.path() + ".retry"),
+          ConfigLoader.declaredKeys("paperboy.defaults.account.retry"),
+          "retry.");
+    }
+    Optional<Duration> initialDelay = reader.duration("retry.initial-delay");
+    Optional<Duration> maxDelay = reader.duration("retry.max-delay");
+    Optional<Integer> maxAttempts = reader.integer("retry.max-attempts");
+    initialDelay
+        .filter(d -> d.isNegative() || d.isZero())
+        .ifPresent(d -> reader.problem("retry.initial-delay", "must be positive, found " + d));
+    if (initialDelay.isPresent()
+        && maxDelay.isPresent()
+        && maxDelay.get().compareTo(initialDelay.get()) < 0) {
+      reader.problem(
+          "retry.max-delay",
+          "must not be shorter than retry.initial-delay, found " + maxDelay.get());
+    }
+    maxAttempts
+        .filter(n -> n < 1)
+        .ifPresent(n -> reader.problem("retry.max-attempts", "must be at least 1, found " + n));
     URI apiBaseUrl = null;
     XCredentials credentials = null;
     if (platform.orElse(null) == Platform.X) {
@@ -155,12 +205,9 @@ final class ConfigValidator {
               .orElse(null);
       credentials = credentials(block);
     }
-    boolean complete =
-        platform.isPresent()
-            && minSpacing.isPresent()
-            && maxPerDay.isPresent()
-            && (platform.get() != Platform.X || (apiBaseUrl != null && credentials != null));
-    if (!complete || minSpacing.get().isNegative() || maxPerDay.get() < 1) {
+    boolean incompleteX =
+        platform.orElse(null) == Platform.X && (apiBaseUrl == null || credentials == null);
+    if (problems.size() > problemsBefore || platform.isEmpty() || incompleteX) {
       return Optional.empty();
     }
     return Optional.of(
@@ -169,8 +216,12 @@ final class ConfigValidator {
             platform.get(),
             apiBaseUrl,
             credentials,
-            minSpacing.get(),
-            maxPerDay.get()));
+            minSpacing.orElseThrow(),
+            maxPerDay.orElseThrow(),
+            quietHours,
+            approval.orElseThrow(),
+            new AccountConfig.Retry(
+                initialDelay.orElseThrow(), maxDelay.orElseThrow(), maxAttempts.orElseThrow())));
   }
 
   private XCredentials credentials(Block block) {
@@ -465,10 +516,15 @@ final class ConfigValidator {
   }
 
   private void unknownKeys(ConfigReader reader, Config block, Set<String> declared) {
+    unknownKeys(reader, block, declared, "");
+  }
+
+  private void unknownKeys(ConfigReader reader, Config block, Set<String> declared, String prefix) {
     for (String key : ConfigLoader.keysInFileOrder(block.root())) {
       if (!declared.contains(key)) {
         reader.problem(
-            ConfigUtil.joinPath(key), "unknown key; expected one of " + new TreeSet<>(declared));
+            prefix + ConfigUtil.joinPath(key),
+            "unknown key; expected one of " + new TreeSet<>(declared));
       }
     }
   }
@@ -503,11 +559,27 @@ final class ConfigValidator {
                 "expected a block { … }, found " + ConfigReader.render(value)));
         continue;
       }
+      // HOCON merges two blocks with one id into one: a copied block whose id was not changed.
+      String origin = value.origin().description();
+      if (origin.startsWith("merge of ")) {
+        problems.add(
+            new ConfigProblem(
+                ConfigReader.describe(value.origin()),
+                blockPath,
+                "the id "
+                    + id
+                    + " is defined more than once ("
+                    + origin.substring("merge of ".length())
+                    + "); give each "
+                    + defaults
+                    + " its own id"));
+        continue;
+      }
       Config own = config.getConfig(blockPath);
       ConfigReader reader =
           new ConfigReader(own.withFallback(defaultsBlock), blockPath, problems, value.origin());
       unknownKeys(reader, own, declared);
-      blocks.add(new Block(id, reader));
+      blocks.add(new Block(id, blockPath, reader));
     }
     return blocks;
   }
@@ -522,5 +594,5 @@ final class ConfigValidator {
         : "<config>";
   }
 
-  private record Block(String id, ConfigReader reader) {}
+  private record Block(String id, String path, ConfigReader reader) {}
 }

@@ -13,12 +13,16 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
@@ -34,9 +38,13 @@ public final class FeedFetcher {
       "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
           + " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
+  // Many journals share one platform host (ScienceDirect, Wiley, PubMed): ask each politely.
+  private static final int PER_HOST = 2;
+
   private final HttpClient client;
   private final FetchLimits limits;
   private final String userAgent;
+  private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
   /**
    * @param limits timeouts and the body cap
@@ -68,6 +76,26 @@ public final class FeedFetcher {
   }
 
   private FetchResult fetchHttp(URI url, Validators validators) {
+    Semaphore host =
+        hosts.computeIfAbsent(String.valueOf(url.getHost()), h -> new Semaphore(PER_HOST));
+    try {
+      if (!host.tryAcquire(
+          limits.connectTimeout().plus(limits.readTimeout()).toMillis(), TimeUnit.MILLISECONDS)) {
+        return new FetchResult.Failed(
+            url, "gave up waiting for another request to " + url.getHost() + ": " + url);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new FetchResult.Failed(url, "interrupted while fetching " + url);
+    }
+    try {
+      return fetchHttpNow(url, validators);
+    } finally {
+      host.release();
+    }
+  }
+
+  private FetchResult fetchHttpNow(URI url, Validators validators) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .GET()
@@ -103,11 +131,19 @@ public final class FeedFetcher {
     }
     int status = response.statusCode();
     URI finalUrl = response.uri();
+    Duration freshFor = CacheHeaders.maxAge(response.headers()).orElse(null);
     if (status == 304) {
-      return new FetchResult.NotModified(finalUrl);
+      return new FetchResult.NotModified(finalUrl, freshFor);
+    }
+    if (status >= 300 && status <= 399) {
+      // The client follows up to five redirects, then hands back the last one.
+      return new FetchResult.Failed(url, "too many redirects (HTTP " + status + ") from " + url);
     }
     if (status < 200 || status > 299) {
-      return new FetchResult.Failed(url, "HTTP " + status + " from " + finalUrl);
+      return new FetchResult.Failed(
+          url,
+          "HTTP " + status + " from " + finalUrl,
+          CacheHeaders.retryAfter(response.headers(), Instant.now()).orElse(null));
     }
     byte[] body;
     try {
@@ -123,7 +159,7 @@ public final class FeedFetcher {
             response.headers().firstValue("ETag").orElse(null),
             response.headers().firstValue("Last-Modified").orElse(null));
     return new FetchResult.Fetched(
-        finalUrl, body, response.headers().firstValue("Content-Type").orElse(null), next);
+        finalUrl, body, response.headers().firstValue("Content-Type").orElse(null), next, freshFor);
   }
 
   private byte[] decode(byte[] body, String encoding) throws IOException {
@@ -153,7 +189,7 @@ public final class FeedFetcher {
               Instant.ofEpochMilli(Files.getLastModifiedTime(path).toMillis())
                   .atOffset(ZoneOffset.UTC));
       if (modified.equals(validators.lastModified())) {
-        return new FetchResult.NotModified(url);
+        return new FetchResult.NotModified(url, null);
       }
       long size = Files.size(path);
       if (size > limits.maxBodyBytes()) {
@@ -161,7 +197,7 @@ public final class FeedFetcher {
             url, "the body is larger than " + limits.maxBodyBytes() + " bytes: " + url);
       }
       return new FetchResult.Fetched(
-          url, Files.readAllBytes(path), null, new Validators(null, modified));
+          url, Files.readAllBytes(path), null, new Validators(null, modified), null);
     } catch (NoSuchFileException e) {
       return new FetchResult.Failed(url, "no such file: " + path);
     } catch (IOException e) {

@@ -1,13 +1,20 @@
 package org.paperboy.fetch;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 /** The outcome of fetching a feed. */
 public sealed interface FetchResult {
 
+  /**
+   * How long the server says its answer stays fresh ({@code Cache-Control: max-age}), or {@code
+   * null}; a polite client does not ask again sooner (RFC 9111 §5.2.2.1).
+   */
+  Duration freshFor();
+
   /** The server answered 304: nothing changed since the validators we sent. */
-  record NotModified(URI url) implements FetchResult {}
+  record NotModified(URI url, Duration freshFor) implements FetchResult {}
 
   /**
    * The feed's bytes.
@@ -16,8 +23,9 @@ public sealed interface FetchResult {
    * @param body the body, decompressed, never more than the size cap
    * @param contentType the {@code Content-Type} header, or {@code null}
    * @param validators what to send next time
+   * @param freshFor the server's max-age, or {@code null}
    */
-  record Fetched(URI url, byte[] body, String contentType, Validators validators)
+  record Fetched(URI url, byte[] body, String contentType, Validators validators, Duration freshFor)
       implements FetchResult {
     public Fetched {
       Objects.requireNonNull(url, "url");
@@ -31,11 +39,21 @@ public sealed interface FetchResult {
    *
    * @param url the address asked for
    * @param reason one line saying what went wrong, naming the URL's status or error
+   * @param retryAfter how long the server asked us to wait ({@code Retry-After}), or {@code null}
    */
-  record Failed(URI url, String reason) implements FetchResult {
+  record Failed(URI url, String reason, Duration retryAfter) implements FetchResult {
     public Failed {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(reason, "reason");
+    }
+
+    public Failed(URI url, String reason) {
+      this(url, reason, null);
+    }
+
+    @Override
+    public Duration freshFor() {
+      return null;
     }
   }
 }

@@ -4,9 +4,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +35,8 @@ public final class FeedParser {
     SyndFeedInput input = new SyndFeedInput();
     input.setAllowDoctypes(false);
     SyndFeed feed;
-    // XmlReader applies the XML 1.0 appendix F rules: BOM, then XML declaration, then the HTTP
-    // charset; lenient mode falls back rather than failing on a wrong declaration.
-    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-      feed = input.build(reader);
+    try {
+      feed = input.build(new StringReader(FeedText.of(body, contentType)));
     } catch (FeedException | IOException | IllegalArgumentException e) {
       throw new FeedParseException(base + " is not a readable feed: " + oneLine(e), e);
     }

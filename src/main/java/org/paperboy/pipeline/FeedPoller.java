@@ -1,6 +1,7 @@
 package org.paperboy.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +45,11 @@ public final class FeedPoller {
   private final JdbcFeedStore feeds;
   private final JdbcPaperStore papers;
   private final Clock clock;
+  private final Set<String> heldAccounts;
 
+  /**
+   * @param heldAccounts the accounts whose posts wait for approval
+   */
   public FeedPoller(
       FeedFetcher fetcher,
       FeedParser parser,
@@ -53,7 +58,9 @@ public final class FeedPoller {
       PostComposer composer,
       JdbcFeedStore feeds,
       JdbcPaperStore papers,
-      Clock clock) {
+      Clock clock,
+      Set<String> heldAccounts) {
+    this.heldAccounts = Set.copyOf(heldAccounts);
     this.fetcher = fetcher;
     this.parser = parser;
     this.judge = new EntryJudge(enricher, summariser, composer, papers);
@@ -65,15 +72,23 @@ public final class FeedPoller {
   /** Polls {@code feed} once. */
   public PollReport poll(FeedConfig feed) {
     FeedState state = feeds.state(feed.id());
+    Instant now = clock.instant();
+    if (state.nextPollAt() != null && now.isBefore(state.nextPollAt())) {
+      // The server's max-age or Retry-After, or the backoff after failures, has not passed.
+      log.debug("feed {}: not due before {}", feed.id(), state.nextPollAt());
+      return new PollReport(feed.id(), 0, 0, 0, null);
+    }
     String url = feed.url().toString();
     FetchResult result =
         fetcher.fetch(feed.url(), new Validators(state.etag(), state.lastModified()));
-    Instant now = clock.instant();
+    now = clock.instant();
     if (result instanceof FetchResult.Failed failed) {
-      return failure(feed, state, failed.reason(), now);
+      return failure(feed, state, failed.reason(), failed.retryAfter(), now);
     }
+    Instant fresh = result.freshFor() == null ? null : now.plus(result.freshFor());
     if (result instanceof FetchResult.NotModified) {
-      feeds.recordSuccess(feed.id(), url, state.etag(), state.lastModified(), "not modified", now);
+      feeds.recordSuccess(
+          feed.id(), url, state.etag(), state.lastModified(), "not modified", now, fresh);
       log.debug("feed {}: not modified", feed.id());
       return new PollReport(feed.id(), 0, 0, 0, null);
     }
@@ -82,7 +97,7 @@ public final class FeedPoller {
     try {
       parsed = parser.parse(feed.id(), fetched.body(), fetched.contentType(), fetched.url());
     } catch (FeedParseException e) {
-      return failure(feed, state, e.getMessage(), now);
+      return failure(feed, state, e.getMessage(), null, now);
     }
     PollReport report = record(FeedPlan.of(feed), parsed.papers(), !state.polledBefore(), now);
     String status =
@@ -93,16 +108,35 @@ public final class FeedPoller {
         fetched.validators().etag(),
         fetched.validators().lastModified(),
         status,
-        now);
+        now,
+        fresh);
     log.info("feed {}: {}", feed.id(), status);
     return report;
   }
 
-  private PollReport failure(FeedConfig feed, FeedState state, String reason, Instant now) {
-    feeds.recordFailure(feed.id(), feed.url().toString(), reason, now);
+  private PollReport failure(
+      FeedConfig feed, FeedState state, String reason, Duration retryAfter, Instant now) {
     int inARow = state.errorCount() + 1;
+    Duration wait = FailureBackoff.after(inARow);
+    if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+      wait = retryAfter;
+    }
+    feeds.recordFailure(feed.id(), feed.url().toString(), reason, now, now.plus(wait));
     log.warn(
-        "feed {}: {} ({} failure{} in a row)", feed.id(), reason, inARow, inARow == 1 ? "" : "s");
+        "feed {}: {} ({} failure{} in a row; next try after {})",
+        feed.id(),
+        reason,
+        inARow,
+        inARow == 1 ? "" : "s",
+        FailureBackoff.describe(wait));
+    if (inARow == FailureBackoff.FLAG_AFTER) {
+      log.error(
+          "feed {} is failing: {} polls in a row since {}; check its URL ({}), it is polled less often until it recovers",
+          feed.id(),
+          inARow,
+          state.lastPolledAt() == null ? "its first poll" : "before " + state.lastPolledAt(),
+          feed.url());
+    }
     return new PollReport(feed.id(), 0, 0, 0, reason);
   }
 
@@ -154,7 +188,7 @@ public final class FeedPoller {
     return new HashSet<>(sorted.subList(0, Math.min(count, sorted.size())));
   }
 
-  private static NewPaper newPaper(FeedConfig feed, Verdict verdict, String text, String reply) {
+  private NewPaper newPaper(FeedConfig feed, Verdict verdict, String text, String reply) {
     Paper paper = verdict.paper();
     return new NewPaper(
         feed.accountId(),
@@ -166,7 +200,8 @@ public final class FeedPoller {
         paper.title(),
         paper.published(),
         text,
-        reply);
+        reply,
+        heldAccounts.contains(feed.accountId()));
   }
 
   /** Polls every feed in {@code feeds}, one after another; for {@code once} and tests. */

@@ -11,14 +11,27 @@ import org.paperboy.publish.PublishException;
 import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
+import org.paperboy.store.AccountPause;
+import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends an account's due posts, as many as its pacing allows now: claim (committed as sending),
- * publish, record. A post whose outcome is unknown (no answer after sending) is sent again later;
- * the platform's "duplicate" answer then settles it as posted, so nothing is posted twice.
+ * publish, record. What each failure does:
+ *
+ * <ul>
+ *   <li>duplicate content: the post exists; recorded as posted.
+ *   <li>rate limited: the whole account pauses until the limit resets; the post stays queued.
+ *   <li>credentials refused: the whole account pauses and says so once; its queue stays intact and
+ *       is tried again every few minutes, and at once after a restart.
+ *   <li>server error, timeout, lost connection: retried with backoff, then failed with the last
+ *       error. A send whose answer never came may have posted; the resend settles it (X answers
+ *       "duplicate"), so nothing is posted twice.
+ *   <li>refused for good (400): failed, with the platform's own message.
+ * </ul>
+ *
  * Thread-safe; one dispatch per account at a time.
  */
 public final class PostDispatcher {
@@ -26,29 +39,35 @@ public final class PostDispatcher {
   private static final Logger log = LoggerFactory.getLogger(PostDispatcher.class);
   // A post still "sending" after this long was left by a process that died mid-send.
   static final Duration SENDING_LEASE = Duration.ofMinutes(5);
-  // Refused credentials are not retried in a tight loop: a maintainer has to act.
+  // Refused credentials are tried again this often, to notice a fix without a restart.
   private static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
+  // X sends x-rate-limit-reset with every 429; this is for an answer without it.
+  private static final Duration RATE_LIMIT_PAUSE = Duration.ofMinutes(15);
 
   private final Map<String, Pacing> pacing;
   private final Map<String, Publisher> publishers;
+  private final Map<String, Backoff> backoffs;
   private final JdbcOutbox outbox;
-  private final Backoff backoff;
+  private final JdbcAccountStore accounts;
   private final Clock clock;
 
   /**
    * @param pacing each account's pacing, by account id
    * @param publishers each account's publisher, by account id
+   * @param backoffs each account's retry backoff, by account id
    */
   public PostDispatcher(
       Map<String, Pacing> pacing,
       Map<String, Publisher> publishers,
+      Map<String, Backoff> backoffs,
       JdbcOutbox outbox,
-      Backoff backoff,
+      JdbcAccountStore accounts,
       Clock clock) {
     this.pacing = Map.copyOf(pacing);
     this.publishers = Map.copyOf(publishers);
+    this.backoffs = Map.copyOf(backoffs);
     this.outbox = outbox;
-    this.backoff = backoff;
+    this.accounts = accounts;
     this.clock = clock;
   }
 
@@ -56,37 +75,44 @@ public final class PostDispatcher {
   public DispatchReport dispatch(String accountId) {
     Pacing rules = require(pacing, accountId);
     Publisher publisher = require(publishers, accountId);
+    Optional<AccountPause> pause = accounts.pause(accountId);
+    if (pause.isPresent() && pause.get().until().isAfter(clock.instant())) {
+      // A rate limit is X's pacing, not a problem; refused credentials are.
+      String problem =
+          pause.get().kind().equals(AccountPause.UNAUTHORIZED) ? pause.get().reason() : null;
+      return new DispatchReport(accountId, 0, 0, 0, pause.get().until(), problem);
+    }
     int posted = 0;
     int failed = 0;
-    int retrying = 0;
     while (true) {
       Instant now = clock.instant();
       Instant next =
           rules.nextAllowed(outbox.postTimesSince(accountId, Pacing.windowStart(now)), now);
       if (next.isAfter(now)) {
-        return new DispatchReport(accountId, posted, failed, retrying, next, null);
+        return new DispatchReport(accountId, posted, failed, 0, next, null);
       }
       Optional<OutboxItem> claimed = outbox.claimNext(accountId, now, now.minus(SENDING_LEASE));
       if (claimed.isEmpty()) {
-        return new DispatchReport(accountId, posted, failed, retrying, null, null);
+        return new DispatchReport(accountId, posted, failed, 0, null, null);
       }
       OutboxItem item = claimed.get();
       try {
         send(publisher, item);
         posted++;
+        pause.ifPresent(p -> accounts.resume(accountId));
+        pause = Optional.empty();
       } catch (PublishException e) {
-        Outcome outcome = settle(item, e);
-        switch (outcome) {
+        switch (settle(item, e)) {
           case POSTED -> posted++;
           case FAILED -> failed++;
           case RETRYING -> {
             // The platform is unwell: the next posts would fare no better this round.
-            return new DispatchReport(
-                accountId, posted, failed, retrying + 1, null, e.getMessage());
+            return new DispatchReport(accountId, posted, failed, 1, null, e.getMessage());
           }
-          case STOP -> {
+          case PAUSED -> {
+            Instant until = accounts.pause(accountId).orElseThrow().until();
             String problem = e.kind() == PublishException.Kind.RATE_LIMITED ? null : e.getMessage();
-            return new DispatchReport(accountId, posted, failed, retrying, e.retryAt(), problem);
+            return new DispatchReport(accountId, posted, failed, 0, until, problem);
           }
         }
       }
@@ -105,49 +131,82 @@ public final class PostDispatcher {
       outbox.markSent(item, 0, first, clock.instant());
       log.info("account {}: posted {} from feed {}", item.accountId(), first, item.feedId());
     }
-    if (item.replyText() != null && !sent.containsKey(1)) {
-      String reply =
-          publisher.publish(new Message(item.accountId(), item.feedId(), item.replyText(), first));
-      outbox.markSent(item, 1, reply, clock.instant());
-      log.info("account {}: posted reply {} to {}", item.accountId(), reply, first);
+    if (item.replyText() == null || sent.containsKey(1)) {
+      return;
     }
+    if (first == null) {
+      outbox.markPostedWithoutReply(item, clock.instant());
+      log.warn(
+          "account {}: post {} has no reply: its first post's id is unknown",
+          item.accountId(),
+          item.id());
+      return;
+    }
+    String reply =
+        publisher.publish(new Message(item.accountId(), item.feedId(), item.replyText(), first));
+    outbox.markSent(item, 1, reply, clock.instant());
+    log.info("account {}: posted reply {} to {}", item.accountId(), reply, first);
   }
 
   private enum Outcome {
     POSTED,
     FAILED,
     RETRYING,
-    STOP
+    PAUSED
   }
 
   private Outcome settle(OutboxItem item, PublishException e) {
     Instant now = clock.instant();
+    String accountId = item.accountId();
     switch (e.kind()) {
       case DUPLICATE -> {
         // The text is already on the account: a resend after an unknown outcome, or a crash
         // between sending and recording. Either way the post exists.
-        // The part that was refused is the first one not yet recorded.
-        outbox.markSent(item, outbox.sentParts(item).containsKey(0) ? 1 : 0, null, now);
+        boolean firstSent = outbox.sentParts(item).containsKey(0);
+        if (!firstSent && item.replyText() != null) {
+          outbox.markSent(item, 0, null, now);
+          outbox.markPostedWithoutReply(item, now);
+        } else {
+          outbox.markSent(item, firstSent ? 1 : 0, null, now);
+        }
         log.info(
-            "account {}: post {} was already posted ({})",
-            item.accountId(),
-            item.id(),
-            e.getMessage());
+            "account {}: post {} was already posted ({})", accountId, item.id(), e.getMessage());
         return Outcome.POSTED;
       }
       case RATE_LIMITED -> {
         Instant until =
             e.retryAt() != null && e.retryAt().isAfter(now)
                 ? e.retryAt()
-                : now.plus(Duration.ofMinutes(15));
-        outbox.release(item, until, e.getMessage(), now);
-        log.warn("{}; pausing the account until {}", e.getMessage(), until);
-        return Outcome.STOP;
+                : now.plus(RATE_LIMIT_PAUSE);
+        outbox.release(item, null, e.getMessage(), now);
+        accounts.pause(
+            accountId, new AccountPause(until, AccountPause.RATE_LIMITED, e.getMessage()));
+        log.warn("{}; account {} pauses until {}", e.getMessage(), accountId, until);
+        return Outcome.PAUSED;
       }
       case UNAUTHORIZED -> {
-        outbox.release(item, now.plus(UNAUTHORIZED_PAUSE), e.getMessage(), now);
-        log.error("{}; its queue is kept until the credentials work", e.getMessage());
-        return Outcome.STOP;
+        boolean already =
+            accounts
+                .pause(accountId)
+                .map(p -> p.kind().equals(AccountPause.UNAUTHORIZED))
+                .orElse(false);
+        outbox.release(item, null, e.getMessage(), now);
+        accounts.pause(
+            accountId,
+            new AccountPause(
+                now.plus(UNAUTHORIZED_PAUSE), AccountPause.UNAUTHORIZED, e.getMessage()));
+        if (already) {
+          log.info(
+              "account {}: credentials still refused; trying again in {}",
+              accountId,
+              UNAUTHORIZED_PAUSE);
+        } else {
+          log.error(
+              "{}; account {} is paused, its queue kept, until its credentials work",
+              e.getMessage(),
+              accountId);
+        }
+        return Outcome.PAUSED;
       }
       case REJECTED -> {
         outbox.markFailed(item, e.getMessage(), now);
@@ -155,6 +214,7 @@ public final class PostDispatcher {
         return Outcome.FAILED;
       }
       case TRANSIENT, AMBIGUOUS -> {
+        Backoff backoff = require(backoffs, accountId);
         if (!backoff.mayRetry(item.attempts())) {
           outbox.markFailed(item, e.getMessage(), now);
           log.error(

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.paperboy.model.QuietHours;
 
 /**
- * How fast an account may post: at least {@code minSpacing} apart, and at most {@code maxPerDay} in
- * any rolling 24 hours. Immutable.
+ * How fast an account may post: at least {@code minSpacing} apart, at most {@code maxPerDay} in any
+ * rolling 24 hours, and never in its quiet hours. Immutable.
+ *
+ * @param quietHours the daily window without posts, or {@code null} for none
  */
-public record Pacing(Duration minSpacing, int maxPerDay) {
+public record Pacing(Duration minSpacing, int maxPerDay, QuietHours quietHours) {
 
   static final Duration DAY = Duration.ofHours(24);
 
@@ -21,6 +24,11 @@ public record Pacing(Duration minSpacing, int maxPerDay) {
     if (maxPerDay < 1) {
       throw new IllegalArgumentException("max-per-day < 1: " + maxPerDay);
     }
+  }
+
+  /** Pacing without quiet hours. */
+  public Pacing(Duration minSpacing, int maxPerDay) {
+    this(minSpacing, maxPerDay, null);
   }
 
   /** The start of the window {@link #nextAllowed} needs the account's post times from. */
@@ -46,7 +54,7 @@ public record Pacing(Duration minSpacing, int maxPerDay) {
       Instant leaving = recent.get(recent.size() - maxPerDay);
       next = later(next, leaving.plus(DAY));
     }
-    return next;
+    return quietHours == null ? next : quietHours.nextOpen(next);
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -125,6 +125,10 @@ public final class PaperboyScheduler implements AutoCloseable {
       }
     }
     scheduler.start();
+    // Posts left queued when Paperboy last stopped go out now, not at the next periodic wake-up.
+    for (String accountId : config.accounts().keySet()) {
+      scheduler.triggerJob(JobKey.jobKey(accountId, ACCOUNTS));
+    }
   }
 
   private void schedule(JobDetail job, String description, ScheduleBuilder<? extends Trigger> how)

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param lastPolledAt when it was last polled, or {@code null}
  * @param errorCount failed polls in a row
  * @param lastError the last failure's reason, or {@code null}
+ * @param nextPollAt the earliest time it may be polled again, or {@code null} for its schedule
  */
 public record FeedState(
     boolean polledBefore,
@@ -18,7 +19,8 @@ public record FeedState(
     String lastModified,
     Instant lastPolledAt,
     int errorCount,
-    String lastError) {
+    String lastError,
+    Instant nextPollAt) {
 
-  public static final FeedState NEW = new FeedState(false, null, null, null, 0, null);
+  public static final FeedState NEW = new FeedState(false, null, null, null, 0, null, null);
 }

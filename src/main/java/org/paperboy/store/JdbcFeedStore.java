@@ -28,7 +28,7 @@ public final class JdbcFeedStore {
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT etag, last_modified, last_polled_at, error_count, last_error,"
-                      + " last_status FROM feeds WHERE id = ?")) {
+                      + " last_status, next_poll_at FROM feeds WHERE id = ?")) {
             select.setString(1, feedId);
             try (ResultSet rows = select.executeQuery()) {
               if (!rows.next()) {
@@ -40,15 +40,26 @@ public final class JdbcFeedStore {
                   rows.getString("last_modified"),
                   Jdbc.getInstant(rows, "last_polled_at"),
                   rows.getInt("error_count"),
-                  rows.getString("last_error"));
+                  rows.getString("last_error"),
+                  Jdbc.getInstant(rows, "next_poll_at"));
             }
           }
         });
   }
 
-  /** Records a successful poll: new validators, a status line, the error count reset. */
+  /**
+   * Records a successful poll: new validators, a status line, the error count reset.
+   *
+   * @param nextPollAt the earliest next poll the server allows (its max-age), or {@code null}
+   */
   public void recordSuccess(
-      String feedId, String url, String etag, String lastModified, String status, Instant now) {
+      String feedId,
+      String url,
+      String etag,
+      String lastModified,
+      String status,
+      Instant now,
+      Instant nextPollAt) {
     Jdbc.transaction(
         dataSource,
         "recording a poll of feed " + feedId,
@@ -57,13 +68,15 @@ public final class JdbcFeedStore {
           try (PreparedStatement update =
               c.prepareStatement(
                   "UPDATE feeds SET url = ?, etag = ?, last_modified = ?, last_polled_at = ?,"
-                      + " last_status = ?, last_error = NULL, error_count = 0 WHERE id = ?")) {
+                      + " last_status = ?, last_error = NULL, error_count = 0, next_poll_at = ?"
+                      + " WHERE id = ?")) {
             update.setString(1, url);
             update.setString(2, Jdbc.fit(etag, 1000));
             update.setString(3, Jdbc.fit(lastModified, 100));
             Jdbc.setInstant(update, 4, now);
             update.setString(5, Jdbc.fit(status, 2000));
-            update.setString(6, feedId);
+            Jdbc.setInstant(update, 6, nextPollAt);
+            update.setString(7, feedId);
             update.executeUpdate();
           }
           return null;
@@ -71,10 +84,12 @@ public final class JdbcFeedStore {
   }
 
   /**
-   * Records a failed poll: the reason, one more error in a row. Validators stay, so the next poll
-   * is still conditional. A feed whose first poll fails stays "never polled".
+   * Records a failed poll: the reason, one more error in a row, and when to try again. Validators
+   * stay, so the next poll is still conditional. A feed whose first poll fails stays "never
+   * polled".
    */
-  public void recordFailure(String feedId, String url, String error, Instant now) {
+  public void recordFailure(
+      String feedId, String url, String error, Instant now, Instant nextPollAt) {
     Jdbc.transaction(
         dataSource,
         "recording a failed poll of feed " + feedId,
@@ -83,11 +98,12 @@ public final class JdbcFeedStore {
           try (PreparedStatement update =
               c.prepareStatement(
                   "UPDATE feeds SET url = ?, last_polled_at = ?, last_error = ?,"
-                      + " error_count = error_count + 1 WHERE id = ?")) {
+                      + " error_count = error_count + 1, next_poll_at = ? WHERE id = ?")) {
             update.setString(1, url);
             Jdbc.setInstant(update, 2, now);
             update.setString(3, Jdbc.fit(error, 2000));
-            update.setString(4, feedId);
+            Jdbc.setInstant(update, 4, nextPollAt);
+            update.setString(5, feedId);
             update.executeUpdate();
           }
           return null;

@@ -134,6 +134,45 @@ public final class JdbcOutbox {
         });
   }
 
+  /**
+   * Settles sends that a process left unfinished when it died: each post still marked sending is
+   * tried again at once. If the platform did receive it, it answers "duplicate" and the post is
+   * recorded as posted; nothing is posted twice. Call only when no other process can be sending
+   * (the embedded database is single-process); returns how many there were.
+   */
+  public int recoverInterrupted(Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "settling posts left sending",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'RETRYING', not_before = NULL, updated_at = ?,"
+                      + " last_error = ? WHERE state = 'SENDING'")) {
+            Jdbc.setInstant(update, 1, now);
+            update.setString(
+                2,
+                "outcome unknown: the process stopped while sending; resent, and a duplicate"
+                    + " answer counts as posted");
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Marks a threaded {@code item} posted whose reply cannot be sent: its first post exists but its
+   * id was not returned (a send interrupted and settled as a duplicate), so there is nothing to
+   * reply to.
+   */
+  public void markPostedWithoutReply(OutboxItem item, Instant now) {
+    update(
+        item,
+        OutboxState.POSTED,
+        null,
+        "reply not posted: the first post's id is unknown after an interrupted send",
+        now);
+  }
+
   /** Marks {@code item} to be tried again at {@code notBefore}, keeping the reason. */
   public void markRetrying(OutboxItem item, Instant notBefore, String reason, Instant now) {
     update(item, OutboxState.RETRYING, notBefore, reason, now);

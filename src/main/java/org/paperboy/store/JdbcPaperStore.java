@@ -156,7 +156,8 @@ public final class JdbcPaperStore {
       insert.setString(3, paper.feedId());
       insert.setString(4, paper.postText());
       insert.setString(5, paper.replyText());
-      insert.setString(6, OutboxState.QUEUED.name());
+      insert.setString(
+          6, (paper.held() ? OutboxState.AWAITING_APPROVAL : OutboxState.QUEUED).name());
       Jdbc.setInstant(insert, 7, paper.date());
       Jdbc.setInstant(insert, 8, now);
       Jdbc.setInstant(insert, 9, now);

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param date its publication date, or {@code null}; the outbox sends oldest first
  * @param postText the post to queue, or {@code null} to record the paper as seen only
  * @param replyText a reply to post under it, or {@code null}
+ * @param held queue the post as awaiting approval rather than queued
  */
 public record NewPaper(
     String accountId,
@@ -27,7 +28,8 @@ public record NewPaper(
     String title,
     Instant date,
     String postText,
-    String replyText) {
+    String replyText,
+    boolean held) {
 
   public NewPaper {
     Objects.requireNonNull(accountId, "accountId");

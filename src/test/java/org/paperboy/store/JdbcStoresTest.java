@@ -36,7 +36,8 @@ class JdbcStoresTest {
 
   private static NewPaper paper(String feed, String guid, String doi, Instant date, String text) {
     String identity = doi != null ? "doi:" + doi : "guid:" + feed + ":" + guid;
-    return new NewPaper("lab", feed, guid, identity, doi, null, "Title " + guid, date, text, null);
+    return new NewPaper(
+        "lab", feed, guid, identity, doi, null, "Title " + guid, date, text, null, false);
   }
 
   @Test
@@ -44,11 +45,19 @@ class JdbcStoresTest {
     assertThat(feeds.state("nejm")).isEqualTo(FeedState.NEW);
 
     feeds.recordSuccess(
-        "nejm", "https://x.org/f", "\"e1\"", "Sat, 21 Nov 2026 08:00:00 GMT", "3 new", T0);
+        "nejm", "https://x.org/f", "\"e1\"", "Sat, 21 Nov 2026 08:00:00 GMT", "3 new", T0, null);
     feeds.recordFailure(
-        "nejm", "https://x.org/f", "HTTP 503 from https://x.org/f", T0.plusSeconds(60));
+        "nejm",
+        "https://x.org/f",
+        "HTTP 503 from https://x.org/f",
+        T0.plusSeconds(60),
+        T0.plusSeconds(120));
     feeds.recordFailure(
-        "nejm", "https://x.org/f", "HTTP 503 from https://x.org/f", T0.plusSeconds(120));
+        "nejm",
+        "https://x.org/f",
+        "HTTP 503 from https://x.org/f",
+        T0.plusSeconds(120),
+        T0.plusSeconds(240));
 
     FeedState state = feeds.state("nejm");
     assertThat(state.polledBefore()).isTrue();
@@ -57,6 +66,7 @@ class JdbcStoresTest {
     assertThat(state.errorCount()).isEqualTo(2);
     assertThat(state.lastError()).isEqualTo("HTTP 503 from https://x.org/f");
     assertThat(state.lastPolledAt()).isEqualTo(T0.plusSeconds(120));
+    assertThat(state.nextPollAt()).isEqualTo(T0.plusSeconds(240));
   }
 
   @Test
@@ -139,6 +149,45 @@ class JdbcStoresTest {
         .extracting(OutboxItem::state, OutboxItem::lastError)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(OutboxState.FAILED, "X answered 400: too long"));
+  }
+
+  @Test
+  void aPostHeldForApprovalIsNeverClaimed() {
+    papers.record(
+        new NewPaper("lab", "f", "a", "doi:10.1/a", "10.1/a", null, "A", T0, "a", null, true), T0);
+
+    assertThat(outbox.items("lab"))
+        .extracting(OutboxItem::state)
+        .containsExactly(OutboxState.AWAITING_APPROVAL);
+    assertThat(outbox.claimNext("lab", T0.plusSeconds(3600), T0.plusSeconds(3600))).isEmpty();
+  }
+
+  @Test
+  void postsLeftSendingByADeadProcessAreResentAtTheNextStart() {
+    papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
+    outbox.claimNext("lab", T0, T0).orElseThrow();
+
+    assertThat(outbox.recoverInterrupted(T0.plusSeconds(5))).isEqualTo(1);
+
+    OutboxItem again =
+        outbox.claimNext("lab", T0.plusSeconds(6), T0.minusSeconds(300)).orElseThrow();
+    assertThat(again.attempts()).isEqualTo(2);
+    assertThat(again.lastError()).startsWith("outcome unknown");
+  }
+
+  @Test
+  void anAccountPauseHasAKindAndEndsOnResume() {
+    JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
+    accounts.pause("lab", new AccountPause(T0.plusSeconds(900), AccountPause.UNAUTHORIZED, "401"));
+    accounts.pause("news", new AccountPause(T0.plusSeconds(900), AccountPause.RATE_LIMITED, "429"));
+
+    assertThat(accounts.pause("lab"))
+        .get()
+        .extracting(AccountPause::kind)
+        .isEqualTo(AccountPause.UNAUTHORIZED);
+    assertThat(accounts.resumeUnauthorized()).isEqualTo(1);
+    assertThat(accounts.pause("lab")).isEmpty();
+    assertThat(accounts.pause("news")).isPresent();
   }
 
   @Test
