@@ -92,7 +92,13 @@ public final class Paperboy implements EngineFactory {
     JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
     JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
     settleInterruptedWork(database, outbox, accounts);
-    FeedFetcher fetcher = new FeedFetcher(FetchLimits.DEFAULT, userAgent());
+    FeedFetcher fetcher =
+        new FeedFetcher(
+            new FetchLimits(
+                config.fetch().connectTimeout(),
+                config.fetch().readTimeout(),
+                config.fetch().maxBodyBytes()),
+            userAgent());
     JdbcFeedStore feedStore = new JdbcFeedStore(database.dataSource());
     Set<String> held = new HashSet<>();
     Map<String, Pacing> pacing = new LinkedHashMap<>();

@@ -56,6 +56,11 @@ final class ConfigReader {
     return read(key, ConfigValueType.BOOLEAN, "true or false", block::getBoolean);
   }
 
+  /** A size such as {@code 10MiB} or {@code 500kB}, in bytes. */
+  Optional<Long> bytes(String key) {
+    return read(key, ConfigValueType.STRING, "a size such as 10MiB", block::getBytes);
+  }
+
   /** A duration, or empty without a problem when the key is null (meaning "no limit"). */
   Optional<Duration> optionalDuration(String key) {
     if (!block.hasPath(key)) {

@@ -78,6 +78,7 @@ final class ConfigValidator {
       }
     }
     DatabaseConfig database = database();
+    FetchConfig fetch = fetch();
     Map<String, AccountConfig> accounts = new LinkedHashMap<>();
     Set<String> accountIds = new TreeSet<>();
     for (Block block : blocks("accounts", "account")) {
@@ -88,10 +89,36 @@ final class ConfigValidator {
     for (Block block : blocks("feeds", "feed")) {
       feed(block, accountIds).ifPresent(f -> feeds.put(f.id(), f));
     }
-    if (!problems.isEmpty() || database == null) {
+    if (!problems.isEmpty() || database == null || fetch == null) {
       return null;
     }
-    return new PaperboyConfig(source, database, accounts, feeds);
+    return new PaperboyConfig(source, database, fetch, accounts, feeds);
+  }
+
+  private FetchConfig fetch() {
+    String path = "paperboy.fetch";
+    if (!ConfigLoader.isObject(config, path)) {
+      problems.add(new ConfigProblem(where(path), path, "expected a block { read-timeout = … }"));
+      return null;
+    }
+    ConfigReader reader = reader(config.getConfig(path), path);
+    unknownKeys(reader, config.getConfig(path), ConfigLoader.declaredKeys(path));
+    int before = problems.size();
+    Optional<Duration> connect = reader.duration("connect-timeout");
+    Optional<Duration> read = reader.duration("read-timeout");
+    Optional<Long> size = reader.bytes("max-body-size");
+    connect
+        .filter(d -> d.isZero() || d.isNegative())
+        .ifPresent(d -> reader.problem("connect-timeout", "must be positive, found " + d));
+    read.filter(d -> d.isZero() || d.isNegative())
+        .ifPresent(d -> reader.problem("read-timeout", "must be positive, found " + d));
+    size.filter(n -> n < 1024)
+        .ifPresent(
+            n -> reader.problem("max-body-size", "must be at least 1KiB, found " + n + " bytes"));
+    if (problems.size() > before) {
+      return null;
+    }
+    return new FetchConfig(connect.orElseThrow(), read.orElseThrow(), size.orElseThrow());
   }
 
   private DatabaseConfig database() {

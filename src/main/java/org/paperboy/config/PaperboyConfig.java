@@ -9,18 +9,21 @@ import java.util.Objects;
  *
  * @param source the root file it was loaded from
  * @param database where state is kept
+ * @param fetch how feeds are fetched
  * @param accounts the accounts by id, in file order
  * @param feeds the feeds by id, in file order
  */
 public record PaperboyConfig(
     Path source,
     DatabaseConfig database,
+    FetchConfig fetch,
     Map<String, AccountConfig> accounts,
     Map<String, FeedConfig> feeds) {
 
   public PaperboyConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(fetch, "fetch");
     accounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accounts));
     feeds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(feeds));
     for (FeedConfig feed : feeds.values()) {

@@ -205,7 +205,7 @@ public final class FeedFetcher {
     }
   }
 
-  private static String describe(Throwable cause) {
+  private String describe(Throwable cause) {
     if (cause instanceof CappedBodySubscriber.TooLargeException) {
       return cause.getMessage();
     }
@@ -213,7 +213,7 @@ public final class FeedFetcher {
       return "connection timed out";
     }
     if (cause instanceof HttpTimeoutException) {
-      return "timed out waiting for the response";
+      return "timed out after " + limits.readTimeout().toSeconds() + "s";
     }
     if (cause instanceof ConnectException) {
       return "connection refused";

@@ -12,10 +12,6 @@ import java.util.Objects;
  */
 public record FetchLimits(Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
 
-  /** Generous for real journals: their biggest feeds are a few megabytes. */
-  public static final FetchLimits DEFAULT =
-      new FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024);
-
   public FetchLimits {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");

@@ -35,8 +35,10 @@ public final class FeedParser {
     SyndFeedInput input = new SyndFeedInput();
     input.setAllowDoctypes(false);
     SyndFeed feed;
+    FeedText.Decoded decoded;
     try {
-      feed = input.build(new StringReader(FeedText.of(body, contentType)));
+      decoded = FeedText.of(body, contentType);
+      feed = input.build(new StringReader(decoded.text()));
     } catch (FeedException | IOException | IllegalArgumentException e) {
       throw new FeedParseException(base + " is not a readable feed: " + oneLine(e), e);
     }
@@ -46,7 +48,7 @@ public final class FeedParser {
     for (SyndEntry entry : entries) {
       mapper.map(entry).ifPresent(papers::add);
     }
-    return new ParsedFeed(clean(feed.getTitle()), papers);
+    return new ParsedFeed(clean(feed.getTitle()), papers, decoded.warnings());
   }
 
   private static boolean looksLikeHtml(byte[] body) {

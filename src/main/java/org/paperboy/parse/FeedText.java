@@ -10,6 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,12 +27,24 @@ final class FeedText {
   private static final Pattern NOT_XML =
       Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
+  /**
+   * The text, and what had to be mended to read it.
+   *
+   * @param warnings one line for each kind of repair, empty when the bytes were clean
+   */
+  record Decoded(String text, List<String> warnings) {}
+
   private FeedText() {}
 
-  static String of(byte[] body, String contentType) throws IOException {
+  static Decoded of(byte[] body, String contentType) throws IOException {
     Charset charset = detect(body, contentType);
+    List<String> warnings = new ArrayList<>();
     String text;
     try {
+      text = charset.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException wrongCharset) {
+      warnings.add(
+          "bytes that are not " + charset + " were replaced (the feed declares the wrong charset)");
       text =
           charset
               .newDecoder()
@@ -37,13 +52,17 @@ final class FeedText {
               .onUnmappableCharacter(CodingErrorAction.REPLACE)
               .decode(ByteBuffer.wrap(body))
               .toString();
-    } catch (CharacterCodingException e) {
-      throw new IOException("cannot decode the feed as " + charset, e);
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    return NOT_XML.matcher(text).replaceAll("");
+    Matcher invalid = NOT_XML.matcher(text);
+    if (invalid.find()) {
+      int count = (int) NOT_XML.matcher(text).results().count();
+      warnings.add(count + " characters that XML forbids were dropped");
+      text = invalid.replaceAll("");
+    }
+    return new Decoded(text, warnings);
   }
 
   private static Charset detect(byte[] body, String contentType) throws IOException {

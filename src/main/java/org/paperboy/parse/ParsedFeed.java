@@ -9,10 +9,12 @@ import org.paperboy.model.Paper;
  *
  * @param title the feed's own title, or {@code null}
  * @param papers its entries in feed order
+ * @param warnings what had to be mended to read it (a wrong charset, forbidden characters)
  */
-public record ParsedFeed(String title, List<Paper> papers) {
+public record ParsedFeed(String title, List<Paper> papers, List<String> warnings) {
 
   public ParsedFeed {
     papers = List.copyOf(Objects.requireNonNull(papers, "papers"));
+    warnings = List.copyOf(warnings);
   }
 }

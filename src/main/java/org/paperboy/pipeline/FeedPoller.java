@@ -99,6 +99,9 @@ public final class FeedPoller {
     } catch (FeedParseException e) {
       return failure(feed, state, e.getMessage(), null, now);
     }
+    for (String warning : parsed.warnings()) {
+      log.warn("feed {}: {}: {}", feed.id(), fetched.url(), warning);
+    }
     PollReport report = record(FeedPlan.of(feed), parsed.papers(), !state.polledBefore(), now);
     String status =
         report.entries() + " entries, " + report.fresh() + " new, " + report.queued() + " queued";

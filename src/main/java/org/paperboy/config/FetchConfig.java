@@ -1,0 +1,19 @@
+package org.paperboy.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How feeds are fetched.
+ *
+ * @param connectTimeout the longest wait for a connection
+ * @param readTimeout the longest wait for a whole response once connected
+ * @param maxBodyBytes the largest feed accepted, after decompression
+ */
+public record FetchConfig(Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
+
+  public FetchConfig {
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+  }
+}
