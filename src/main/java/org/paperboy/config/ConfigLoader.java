@@ -60,6 +60,7 @@ public final class ConfigLoader {
       throw new InvalidConfigException(List.of(problemOf(e, file)));
     }
     Config config = resolve(parsed.withFallback(ConfigFactory.defaultReference()), problems);
+    duplicates(file, config, problems);
     PaperboyConfig result =
         new ConfigValidator(config, parsed.root().keySet(), problems).validate(file);
     if (!problems.isEmpty()) {
@@ -104,6 +105,37 @@ public final class ConfigLoader {
       }
     }
     return ConfigFactory.defaultReference();
+  }
+
+  /** Account and feed ids opened twice in the root file or the files it includes. */
+  private static void duplicates(Path root, Config config, List<ConfigProblem> problems) {
+    Set<Path> files = new java.util.LinkedHashSet<>();
+    files.add(root);
+    for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
+      String filename = entry.getValue().origin().filename();
+      if (filename != null) {
+        files.add(Path.of(filename));
+      }
+    }
+    DuplicateBlocks.in(List.copyOf(files))
+        .forEach(
+            (path, places) -> {
+              String kind = path.startsWith("paperboy.feeds.") ? "feed" : "account";
+              String id = path.substring(path.lastIndexOf('.') + 1);
+              problems.add(
+                  new ConfigProblem(
+                      places.get(1),
+                      path,
+                      "the "
+                          + kind
+                          + " id "
+                          + id
+                          + " is defined more than once (at "
+                          + String.join(" and ", places)
+                          + "); give each "
+                          + kind
+                          + " its own id"));
+            });
   }
 
   private static ConfigProblem problemOf(ConfigException e, Path file) {

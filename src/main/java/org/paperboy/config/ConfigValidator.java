@@ -586,22 +586,6 @@ final class ConfigValidator {
                 "expected a block { … }, found " + ConfigReader.render(value)));
         continue;
       }
-      // HOCON merges two blocks with one id into one: a copied block whose id was not changed.
-      String origin = value.origin().description();
-      if (origin.startsWith("merge of ")) {
-        problems.add(
-            new ConfigProblem(
-                ConfigReader.describe(value.origin()),
-                blockPath,
-                "the id "
-                    + id
-                    + " is defined more than once ("
-                    + origin.substring("merge of ".length())
-                    + "); give each "
-                    + defaults
-                    + " its own id"));
-        continue;
-      }
       Config own = config.getConfig(blockPath);
       ConfigReader reader =
           new ConfigReader(own.withFallback(defaultsBlock), blockPath, problems, value.origin());

@@ -272,6 +272,71 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void reportsAFeedIdDefinedTwiceWithBothPlaces() throws Exception {
+    Path file =
+        write(
+            "twice.conf",
+            """
+            paperboy.accounts.demo { platform = console }
+            paperboy.feeds.nejm { url = "https://example.org/a.rss", account = demo }
+            paperboy.feeds.nejm { url = "https://example.org/b.rss", account = demo }
+            """);
+
+    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::toString)
+        .singleElement()
+        .asString()
+        .contains(
+            "twice.conf:3: paperboy.feeds.nejm: the feed id nejm is defined more than once (at ")
+        .contains("twice.conf:2 and ")
+        .contains("twice.conf:3)")
+        .endsWith("give each feed its own id");
+  }
+
+  @Test
+  void checksPacingRetryAndQuietHours() throws Exception {
+    Path file =
+        write(
+            "pacing.conf",
+            """
+            paperboy.accounts.demo {
+              platform = console
+              quiet-hours = "late to early"
+              timezone = "Mars/Olympus"
+              retry { initial-delay = 10m, max-delay = 1m, max-attempt = 3 }
+            }
+            """);
+
+    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "paperboy.accounts.demo.timezone: expected a timezone such as Europe/London or UTC, found Mars/Olympus"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "paperboy.accounts.demo.retry.max-delay: must not be shorter than retry.initial-delay"))
+        .anySatisfy(
+            p -> assertThat(p).contains("paperboy.accounts.demo.retry.max-attempt: unknown key"));
+
+    Files.writeString(
+        file, "paperboy.accounts.demo { platform = console, quiet-hours = \"late to early\" }\n");
+    assertThat(catchInvalid(() -> new ConfigLoader(Map.of()).load(file)).problems())
+        .extracting(ConfigProblem::toString)
+        .singleElement()
+        .asString()
+        .contains(
+            ":1: paperboy.accounts.demo.quiet-hours: expected two times such as \"22:00-07:00\", found \"late to early\"");
+  }
+
+  @Test
   void namesEveryUnsetEnvironmentVariable() throws Exception {
     Path file = write("env.conf", LAB_ACCOUNT);
 

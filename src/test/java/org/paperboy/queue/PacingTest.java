@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paperboy.model.QuietHours;
 
 class PacingTest {
 
@@ -35,6 +38,33 @@ class PacingTest {
             NOON.minus(Duration.ofHours(1)));
 
     assertThat(pacing.nextAllowed(recent, NOON)).isEqualTo(NOON.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void movesAPostDueInQuietHoursToTheirEndInTheAccountsTimezone() {
+    QuietHours nights =
+        new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), ZoneId.of("Europe/London"));
+    Pacing quiet = new Pacing(Duration.ofMinutes(20), 30, nights);
+
+    assertThat(quiet.nextAllowed(List.of(), Instant.parse("2026-11-21T21:59:00Z")))
+        .isEqualTo(Instant.parse("2026-11-21T21:59:00Z"));
+    assertThat(quiet.nextAllowed(List.of(), Instant.parse("2026-11-21T23:30:00Z")))
+        .isEqualTo(Instant.parse("2026-11-22T07:00:00Z"));
+    assertThat(quiet.nextAllowed(List.of(), Instant.parse("2026-11-22T03:00:00Z")))
+        .isEqualTo(Instant.parse("2026-11-22T07:00:00Z"));
+    // In June London is an hour ahead of UTC: 07:00 there is 06:00Z.
+    assertThat(quiet.nextAllowed(List.of(), Instant.parse("2026-06-10T23:00:00Z")))
+        .isEqualTo(Instant.parse("2026-06-11T06:00:00Z"));
+  }
+
+  @Test
+  void quietHoursWithinOneDayWork() {
+    QuietHours lunch = QuietHours.parse("12:00-13:30", ZoneId.of("UTC"));
+
+    assertThat(lunch.nextOpen(Instant.parse("2026-11-21T12:10:00Z")))
+        .isEqualTo(Instant.parse("2026-11-21T13:30:00Z"));
+    assertThat(lunch.nextOpen(Instant.parse("2026-11-21T13:30:00Z")))
+        .isEqualTo(Instant.parse("2026-11-21T13:30:00Z"));
   }
 
   @Test

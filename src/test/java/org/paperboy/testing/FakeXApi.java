@@ -42,6 +42,14 @@ public final class FakeXApi implements AutoCloseable {
   public record Answer(int status, String body, Map<String, String> headers) {
     /** Answers as the real API would: lets one request through ahead of the next canned one. */
     public static final Answer AS_USUAL = new Answer(0, "", Map.of());
+
+    /**
+     * Creates the post as usual but answers only after {@code delay}: a client that gives up sooner
+     * never learns that its post exists.
+     */
+    public static Answer slow(java.time.Duration delay) {
+      return new Answer(-1, Long.toString(delay.toMillis()), Map.of());
+    }
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,8 +132,11 @@ public final class FakeXApi implements AutoCloseable {
             Map.of());
         return;
       }
+      long slowly = 0;
       Answer next = scripted.poll();
-      if (next != null && next != Answer.AS_USUAL) {
+      if (next != null && next.status() == -1) {
+        slowly = Long.parseLong(next.body());
+      } else if (next != null && next != Answer.AS_USUAL) {
         answer(exchange, next.status(), next.body(), next.headers());
         return;
       }
@@ -152,6 +163,13 @@ public final class FakeXApi implements AutoCloseable {
       }
       Tweet tweet = new Tweet(Long.toString(ids.incrementAndGet()), text, inReplyTo);
       tweets.add(tweet);
+      if (slowly > 0) {
+        try {
+          Thread.sleep(slowly);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       answer(
           exchange,
           201,

@@ -1,0 +1,305 @@
+package org.paperboy.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paperboy.model.OutboxItem;
+import org.paperboy.model.OutboxState;
+import org.paperboy.model.QuietHours;
+import org.paperboy.publish.OAuthSigner;
+import org.paperboy.publish.Publisher;
+import org.paperboy.publish.XPublisher;
+import org.paperboy.queue.Backoff;
+import org.paperboy.queue.Pacing;
+import org.paperboy.store.AccountPause;
+import org.paperboy.store.Database;
+import org.paperboy.store.JdbcAccountStore;
+import org.paperboy.store.JdbcOutbox;
+import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.store.NewPaper;
+import org.paperboy.testing.CapturedLogs;
+import org.paperboy.testing.FakeXApi;
+import org.paperboy.testing.MutableClock;
+
+/** The outbox against a fake X API that answers as X does, on a clock the test moves. */
+class PostDispatcherTest {
+
+  private static final Instant START = Instant.parse("2026-11-21T20:00:00Z");
+
+  private final MutableClock clock = new MutableClock(START);
+  private Database database;
+  private JdbcOutbox outbox;
+  private JdbcAccountStore accounts;
+  private JdbcPaperStore papers;
+  private FakeXApi x;
+
+  @BeforeEach
+  void open() throws Exception {
+    database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
+    outbox = new JdbcOutbox(database.dataSource());
+    accounts = new JdbcAccountStore(database.dataSource());
+    papers = new JdbcPaperStore(database.dataSource());
+    x = new FakeXApi("ck", "cs", "at", "ats");
+  }
+
+  @AfterEach
+  void close() {
+    x.close();
+    database.close();
+  }
+
+  private void queue(int count) {
+    for (int i = 1; i <= count; i++) {
+      // Dated oldest first by number, queued newest first: the outbox must reorder them.
+      int n = count + 1 - i;
+      papers.record(
+          new NewPaper(
+              "lab",
+              "journal",
+              "p" + n,
+              "doi:10.1/" + n,
+              "10.1/" + n,
+              null,
+              "Paper " + n,
+              START.minus(Duration.ofDays(100 - n)),
+              "Paper " + n + " https://doi.org/10.1/" + n,
+              null,
+              false),
+          clock.instant());
+    }
+  }
+
+  private PostDispatcher dispatcher(Pacing pacing, Publisher publisher, int maxAttempts) {
+    return new PostDispatcher(
+        Map.of("lab", pacing),
+        Map.of("lab", publisher),
+        Map.of(
+            "lab",
+            new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), maxAttempts, () -> 0.999)),
+        outbox,
+        accounts,
+        clock);
+  }
+
+  private XPublisher toX(String consumerSecret) {
+    return new XPublisher(
+        "lab",
+        x.baseUrl(),
+        new OAuthSigner("ck", consumerSecret, "at", "ats"),
+        HttpClient.newHttpClient(),
+        Duration.ofSeconds(1));
+  }
+
+  private static final Pacing FREE = new Pacing(Duration.ZERO, 1000);
+
+  @Test
+  void thirtyPapersGoOutOneByOneAcrossTheAllowedHoursOldestFirst() {
+    queue(30);
+    List<String> sent = new ArrayList<>();
+    Publisher recording =
+        message -> {
+          sent.add(
+              clock.instant() + " " + message.text().substring(0, message.text().indexOf(' ', 6)));
+          return "id";
+        };
+    QuietHours nights = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), ZoneId.of("UTC"));
+    PostDispatcher dispatcher =
+        dispatcher(new Pacing(Duration.ofMinutes(20), 48, nights), recording, 8);
+
+    for (int round = 0; round < 100 && sent.size() < 30; round++) {
+      DispatchReport report = dispatcher.dispatch("lab");
+      if (report.nextAllowed() != null) {
+        clock.set(report.nextAllowed());
+      }
+    }
+
+    List<String> expected = new ArrayList<>();
+    Instant at = START;
+    for (int n = 1; n <= 30; n++) {
+      expected.add(at + " Paper " + n);
+      at = at.plus(Duration.ofMinutes(20));
+      if (at.equals(Instant.parse("2026-11-21T22:00:00Z"))) {
+        at = Instant.parse("2026-11-22T07:00:00Z");
+      }
+    }
+    assertThat(sent).containsExactlyElementsOf(expected);
+    assertThat(sent.get(29)).startsWith("2026-11-22T14:40:00Z");
+  }
+
+  @Test
+  void maxPerDayHoldsOverARolling24Hours() {
+    queue(5);
+    List<Instant> times = new ArrayList<>();
+    Publisher recording =
+        message -> {
+          times.add(clock.instant());
+          return "id";
+        };
+    PostDispatcher dispatcher = dispatcher(new Pacing(Duration.ofHours(1), 3), recording, 8);
+
+    for (int round = 0; round < 20 && times.size() < 5; round++) {
+      DispatchReport report = dispatcher.dispatch("lab");
+      if (report.nextAllowed() != null) {
+        clock.set(report.nextAllowed());
+      }
+    }
+
+    assertThat(times)
+        .containsExactly(
+            START,
+            START.plusSeconds(3600),
+            START.plusSeconds(7200),
+            START.plus(Duration.ofHours(24)),
+            START.plus(Duration.ofHours(25)));
+  }
+
+  @Test
+  void aRateLimitPausesTheWholeAccountUntilItsReset() {
+    queue(3);
+    Instant reset = START.plus(Duration.ofMinutes(15));
+    x.thenAnswer(FakeXApi.Answer.AS_USUAL);
+    x.thenAnswer(
+        new FakeXApi.Answer(
+            429,
+            "{\"title\":\"Too Many Requests\"}",
+            Map.of("x-rate-limit-reset", Long.toString(reset.getEpochSecond()))));
+    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8);
+
+    DispatchReport first = dispatcher.dispatch("lab");
+    clock.advance(Duration.ofMinutes(5));
+    DispatchReport paused = dispatcher.dispatch("lab");
+    clock.set(reset.plusSeconds(1));
+    DispatchReport resumed = dispatcher.dispatch("lab");
+
+    assertThat(first.posted()).isEqualTo(1);
+    assertThat(first.nextAllowed()).isEqualTo(reset);
+    assertThat(first.problem()).isNull();
+    assertThat(paused.posted()).isZero();
+    assertThat(x.statuses()).containsExactly(201, 429, 201, 201);
+    assertThat(resumed.posted()).isEqualTo(2);
+    assertThat(accounts.pause("lab")).isEmpty();
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithBackoffThenFailedWithTheLastError() {
+    queue(1);
+    for (int i = 0; i < 3; i++) {
+      x.thenAnswer(
+          new FakeXApi.Answer(
+              503,
+              "{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\"}",
+              Map.of()));
+    }
+    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 3);
+
+    List<Instant> tries = new ArrayList<>();
+    for (int round = 0; round < 10; round++) {
+      int before = x.statuses().size();
+      dispatcher.dispatch("lab");
+      if (x.statuses().size() > before) {
+        tries.add(clock.instant());
+      }
+      clock.advance(Duration.ofSeconds(30));
+    }
+
+    assertThat(x.statuses()).containsExactly(503, 503, 503);
+    // Backoff with the jitter at its top: a minute, then two.
+    assertThat(Duration.between(tries.get(0), tries.get(1)))
+        .isBetween(Duration.ofSeconds(60), Duration.ofSeconds(90));
+    assertThat(Duration.between(tries.get(1), tries.get(2)))
+        .isBetween(Duration.ofSeconds(120), Duration.ofSeconds(150));
+    assertThat(outbox.items("lab"))
+        .extracting(OutboxItem::state, OutboxItem::lastError)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                OutboxState.FAILED, "account lab: X answered 503: Service Unavailable"));
+  }
+
+  @Test
+  void aPostWhoseAnswerNeverCameIsSettledByItsDuplicateWithoutPostingTwice() {
+    queue(1);
+    x.thenAnswer(FakeXApi.Answer.slow(Duration.ofSeconds(3)));
+    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8);
+
+    DispatchReport timedOut = dispatcher.dispatch("lab");
+    // X created the post; its answer arrives after Paperboy stopped waiting.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> x.statuses().size() == 1);
+    clock.advance(Duration.ofMinutes(2));
+    DispatchReport settled = dispatcher.dispatch("lab");
+
+    assertThat(timedOut.retrying()).isEqualTo(1);
+    assertThat(settled.posted()).isEqualTo(1);
+    assertThat(x.tweets()).hasSize(1);
+    assertThat(x.statuses()).endsWith(403);
+    assertThat(outbox.items("lab"))
+        .extracting(OutboxItem::state)
+        .containsExactly(OutboxState.POSTED);
+  }
+
+  @Test
+  void refusedCredentialsPauseTheAccountWithOneErrorAndKeepItsQueue() {
+    queue(2);
+    String logs;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      PostDispatcher wrongKeys = dispatcher(FREE, toX("not-the-secret"), 8);
+      DispatchReport refused = wrongKeys.dispatch("lab");
+      wrongKeys.dispatch("lab");
+      clock.advance(Duration.ofMinutes(16));
+      wrongKeys.dispatch("lab");
+      assertThat(refused.problem()).startsWith("account lab: X answered 401: bad signature");
+      logs = captured.text();
+    }
+
+    assertThat(x.statuses()).containsExactly(401, 401);
+    assertThat(logs.lines().filter(l -> l.startsWith("ERROR")).toList())
+        .singleElement()
+        .asString()
+        .contains("account lab is paused, its queue kept, until its credentials work");
+    assertThat(outbox.items("lab")).extracting(OutboxItem::state).containsOnly(OutboxState.QUEUED);
+    assertThat(accounts.pause("lab"))
+        .get()
+        .extracting(AccountPause::kind)
+        .isEqualTo(AccountPause.UNAUTHORIZED);
+
+    accounts.resumeUnauthorized();
+    DispatchReport fixed = dispatcher(FREE, toX("cs"), 8).dispatch("lab");
+    assertThat(fixed.posted()).isEqualTo(2);
+  }
+
+  @Test
+  void aDuplicateIsPostedAndABadRequestFailsWithTheApisMessage() {
+    queue(2);
+    x.thenAnswer(
+        new FakeXApi.Answer(
+            403,
+            "{\"detail\":\"You are not allowed to create a Tweet with duplicate content.\"}",
+            Map.of()));
+    x.thenAnswer(
+        new FakeXApi.Answer(
+            400, "{\"errors\":[{\"message\":\"Your Tweet text is too long.\"}]}", Map.of()));
+
+    DispatchReport report = dispatcher(FREE, toX("cs"), 8).dispatch("lab");
+
+    assertThat(report.posted()).isEqualTo(1);
+    assertThat(report.failed()).isEqualTo(1);
+    assertThat(outbox.items("lab"))
+        .extracting(OutboxItem::state, OutboxItem::lastError)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(OutboxState.POSTED, null),
+            org.assertj.core.groups.Tuple.tuple(
+                OutboxState.FAILED, "account lab: X answered 400: Your Tweet text is too long."));
+  }
+}
