@@ -64,6 +64,7 @@ public final class FakeXApi implements AutoCloseable {
   private final List<Integer> statuses = new CopyOnWriteArrayList<>();
   private final Deque<Answer> scripted = new ConcurrentLinkedDeque<>();
   private final AtomicLong ids = new AtomicLong(1_800_000_000_000_000_000L);
+  private volatile long latency;
 
   public FakeXApi(
       String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret)
@@ -89,6 +90,14 @@ public final class FakeXApi implements AutoCloseable {
   /** The status of every answer so far, in order. */
   public List<Integer> statuses() {
     return List.copyOf(statuses);
+  }
+
+  /**
+   * Makes every accepted post answer only after {@code latency}, the post already recorded: a
+   * client stopped in between posted without knowing it.
+   */
+  public void latency(java.time.Duration latency) {
+    this.latency = latency.toMillis();
   }
 
   /** Answers the next request with {@code answer} (after checking its signature). */
@@ -132,7 +141,7 @@ public final class FakeXApi implements AutoCloseable {
             Map.of());
         return;
       }
-      long slowly = 0;
+      long slowly = latency;
       Answer next = scripted.poll();
       if (next != null && next.status() == -1) {
         slowly = Long.parseLong(next.body());

@@ -1,0 +1,199 @@
+package org.paperboy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.filter.EntryFilter;
+import org.paperboy.model.Paper;
+import org.paperboy.parse.FeedParser;
+import org.paperboy.testing.FakeXApi;
+import org.paperboy.testing.FeedServer;
+import org.paperboy.testing.Fixtures;
+
+/**
+ * kill -9 at random moments: Paperboy runs as a child JVM against a feed server and a fake X API on
+ * 127.0.0.1, is killed with SIGKILL over and over (often between X accepting a post and Paperboy
+ * recording it), and restarted. At the end X holds every paper exactly once.
+ */
+class CrashIT {
+
+  private static final String[] FEEDS = {
+    "wrapped-med_pubmed-rss2.xml",
+    "wrapped-med_inline-rss1.xml",
+    "wrapped-med_sections-atom.xml",
+    "med_plos_ploscompbiol_atom_2025-04_reserialized.xml",
+    "med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml"
+  };
+  private static final Pattern LINK = Pattern.compile("https?://\\S+");
+  private static final int CYCLES = 50;
+
+  @TempDir Path dir;
+  private FeedServer feeds;
+  private FakeXApi x;
+  private Path config;
+
+  @BeforeEach
+  void start() throws Exception {
+    feeds = new FeedServer();
+    x = new FakeXApi("ck", "cs", "at", "ats");
+    // X records each post, then takes a while to answer: the window in which a kill leaves a
+    // post made but not recorded.
+    x.latency(Duration.ofMillis(40));
+    StringBuilder blocks = new StringBuilder();
+    for (int i = 0; i < FEEDS.length; i++) {
+      feeds.serve("/" + i + ".xml", Fixtures.feedBytes(FEEDS[i]), "application/xml");
+      blocks
+          .append("paperboy.feeds.f")
+          .append(i)
+          .append(" { url = \"")
+          .append(feeds.url("/" + i + ".xml"))
+          .append("\", account = lab, backfill = 100, schedule = 2s }\n");
+    }
+    config = dir.resolve("crash.conf");
+    Files.writeString(
+        config,
+        """
+        paperboy.database.url = "jdbc:h2:file:%s"
+        paperboy.accounts.lab {
+          platform = x
+          api-base-url = "%s"
+          consumer-key = ${X_LAB_CONSUMER_KEY}
+          consumer-secret = ${X_LAB_CONSUMER_SECRET}
+          access-token = ${X_LAB_ACCESS_TOKEN}
+          access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
+          min-spacing = 0s
+          max-per-day = 1000
+        }
+        %s
+        """
+            .formatted(dir.resolve("db"), x.baseUrl(), blocks));
+  }
+
+  @AfterEach
+  void stop() {
+    feeds.close();
+    x.close();
+  }
+
+  private Process paperboy(int cycle) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.paperboy.Paperboy",
+            "run",
+            "--config",
+            config.toString());
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "X_LAB_CONSUMER_KEY",
+                "ck",
+                "X_LAB_CONSUMER_SECRET",
+                "cs",
+                "X_LAB_ACCESS_TOKEN",
+                "at",
+                "X_LAB_ACCESS_TOKEN_SECRET",
+                "ats"));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(dir.resolve("run-" + cycle + ".log").toFile());
+    return builder.start();
+  }
+
+  /** Every paper the feeds hold that Paperboy should post, by identity: each exactly once. */
+  private static Set<String> expectedPapers() throws Exception {
+    Set<String> papers = new HashSet<>();
+    for (String feed : FEEDS) {
+      for (Paper paper :
+          new FeedParser()
+              .parse("f", Fixtures.feedBytes(feed), null, URI.create("https://x.org/"))
+              .papers()) {
+        if (EntryFilter.DEFAULT.rejects(paper, java.time.Instant.now()).isEmpty()) {
+          papers.add(paper.identity());
+        }
+      }
+    }
+    return papers;
+  }
+
+  /** The paper a post announces, by the identity its link stands for. */
+  private static String paperOf(FakeXApi.Tweet tweet) {
+    Matcher link = LINK.matcher(tweet.text());
+    assertThat(link.find()).as(tweet.text()).isTrue();
+    String url = link.group();
+    if (url.startsWith("https://doi.org/")) {
+      return "doi:"
+          + URLDecoder.decode(url.substring("https://doi.org/".length()), StandardCharsets.UTF_8);
+    }
+    return "link:" + url;
+  }
+
+  @Test
+  void killedFiftyTimesItPostsEveryPaperExactlyOnce() throws Exception {
+    Set<String> expected = expectedPapers();
+    assertThat(expected).hasSizeGreaterThan(60);
+    Random random = new Random(20261121);
+    List<Integer> postedWhenKilled = new ArrayList<>();
+
+    for (int cycle = 0; cycle < CYCLES; cycle++) {
+      Process child = paperboy(cycle);
+      int requests = x.statuses().size();
+      if (cycle % 2 == 0 && x.tweets().size() < expected.size()) {
+        // In the thick of it: once X starts receiving posts, within half a second.
+        await().atMost(Duration.ofSeconds(15)).until(() -> x.statuses().size() > requests);
+        Thread.sleep(random.nextInt(500));
+      } else {
+        // Anywhere: starting up, polling, composing, posting.
+        Thread.sleep(300 + random.nextInt(4000));
+      }
+      child.destroyForcibly().waitFor();
+      postedWhenKilled.add(x.tweets().size());
+    }
+    Process last = paperboy(CYCLES);
+    try {
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> x.tweets().size() >= expected.size());
+      Thread.sleep(3000); // anything still to come would be a second post
+    } finally {
+      last.destroyForcibly().waitFor();
+    }
+
+    Map<String, Integer> postsPerPaper = new HashMap<>();
+    for (FakeXApi.Tweet tweet : x.tweets()) {
+      postsPerPaper.merge(paperOf(tweet), 1, Integer::sum);
+    }
+    assertThat(postsPerPaper.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(postsPerPaper.values()).containsOnly(1);
+    System.out.printf(
+        "crash test: %d kills, %d papers posted once each, %d resends answered as duplicates%n",
+        CYCLES, postsPerPaper.size(), x.statuses().stream().filter(s -> s == 403).count());
+    assertThat(postedWhenKilled)
+        .as("kills landed while posting, not only before or after")
+        .anyMatch(n -> n > 0 && n < expected.size());
+  }
+}
