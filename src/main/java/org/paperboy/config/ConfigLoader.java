@@ -29,8 +29,19 @@ public final class ConfigLoader {
 
   private static final String ENVIRONMENT = "the environment";
   private static final String UNSET = "an unset environment variable";
+  // The stand-in value of an unset variable, so that the key it was meant for can be found.
+  private static final String UNSET_MARK = "\u0000unset:";
   private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{\\??\\s*([^}\\s]+)\\s*}");
   private static final int MAX_UNSET_VARIABLES = 200;
+
+  // Problems read top to bottom: by file, then line; stable for problems on one line.
+  private static final Comparator<ConfigProblem> IN_FILE_ORDER =
+      Comparator.comparing((ConfigProblem p) -> p.location().replaceFirst(":\\d+$", ""))
+          .thenComparingInt(
+              p -> {
+                Matcher line = Pattern.compile(":(\\d+)$").matcher(p.location());
+                return line.find() ? Integer.parseInt(line.group(1)) : 0;
+              });
 
   private final Map<String, String> environment;
 
@@ -64,6 +75,7 @@ public final class ConfigLoader {
     PaperboyConfig result =
         new ConfigValidator(config, parsed.root().keySet(), problems).validate(file);
     if (!problems.isEmpty()) {
+      problems.sort(IN_FILE_ORDER);
       throw new InvalidConfigException(problems);
     }
     return result;
@@ -76,13 +88,16 @@ public final class ConfigLoader {
    */
   private Config resolve(Config config, List<ConfigProblem> problems) {
     Map<String, String> unset = new HashMap<>();
+    Map<String, Integer> problemOfVariable = new HashMap<>();
     for (int round = 0; round <= MAX_UNSET_VARIABLES; round++) {
       Config withEnvironment =
           config
               .withFallback(ConfigValueFactory.fromMap(environment, ENVIRONMENT))
               .withFallback(ConfigValueFactory.fromMap(unset, UNSET));
       try {
-        return withEnvironment.resolve(ConfigResolveOptions.noSystem());
+        Config resolved = withEnvironment.resolve(ConfigResolveOptions.noSystem());
+        nameKeysOfUnsetVariables(resolved, problemOfVariable, problems);
+        return resolved;
       } catch (ConfigException.UnresolvedSubstitution e) {
         Matcher name = SUBSTITUTION.matcher(e.getMessage());
         if (!name.find() || unset.containsKey(name.group(1))) {
@@ -90,7 +105,8 @@ public final class ConfigLoader {
           return ConfigFactory.defaultReference();
         }
         String variable = name.group(1);
-        unset.put(variable, "");
+        unset.put(variable, UNSET_MARK + variable);
+        problemOfVariable.put(variable, problems.size());
         String where = e.origin() == null ? "<unknown>" : ConfigReader.describe(e.origin());
         problems.add(
             new ConfigProblem(
@@ -136,6 +152,27 @@ public final class ConfigLoader {
                           + kind
                           + " its own id"));
             });
+  }
+
+  /** Adds to each unset variable's problem the key that substitutes it. */
+  private static void nameKeysOfUnsetVariables(
+      Config resolved, Map<String, Integer> problemOfVariable, List<ConfigProblem> problems) {
+    if (problemOfVariable.isEmpty() || !resolved.hasPath("paperboy")) {
+      return;
+    }
+    for (Map.Entry<String, ConfigValue> entry : resolved.getConfig("paperboy").entrySet()) {
+      Object value = entry.getValue().unwrapped();
+      if (value instanceof String text && text.startsWith(UNSET_MARK)) {
+        Integer index = problemOfVariable.remove(text.substring(UNSET_MARK.length()));
+        if (index != null) {
+          ConfigProblem problem = problems.get(index);
+          problems.set(
+              index,
+              new ConfigProblem(
+                  problem.location(), "paperboy." + entry.getKey(), problem.message()));
+        }
+      }
+    }
   }
 
   private static ConfigProblem problemOf(ConfigException e, Path file) {
