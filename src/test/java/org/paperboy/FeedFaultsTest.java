@@ -262,6 +262,27 @@ class FeedFaultsTest {
   }
 
   @Test
+  void aFeedIsNotPolledAgainBeforeItsMaxAgeHasPassed() {
+    byte[] feed = Fixtures.feedBytes("mdpi_fluids.xml");
+    server.route(
+        "/good.xml",
+        exchange -> {
+          exchange.getResponseHeaders().add("Cache-Control", "max-age=600");
+          exchange.sendResponseHeaders(200, feed.length);
+          exchange.getResponseBody().write(feed);
+        });
+
+    cycle();
+    clock.advance(Duration.ofMinutes(9));
+    cycle();
+    assertThat(server.requests("/good.xml")).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(2));
+    cycle();
+    assertThat(server.requests("/good.xml")).hasSize(2);
+  }
+
+  @Test
   void aFeedFailingFiveTimesInARowIsFlaggedNotDropped() {
     String logs;
     try (CapturedLogs captured = CapturedLogs.start()) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,68 @@ class FeedFetcherTest {
     FeedServer.Request conditional = server.requests("/feed.xml").get(1);
     assertThat(conditional.header("If-None-Match")).isEqualTo(first.validators().etag());
     assertThat(conditional.header("If-Modified-Since")).isEqualTo("Sat, 21 Nov 2026 10:00:00 GMT");
+  }
+
+  @Test
+  void readsHowLongTheAnswerStaysFreshAndHowLongToWaitAfterAnError() {
+    server.route(
+        "/fresh.xml",
+        exchange -> {
+          exchange.getResponseHeaders().add("Cache-Control", "public, max-age=600");
+          byte[] body = Fixtures.feedBytes("mdpi_fluids.xml");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+        });
+    server.route(
+        "/busy.xml",
+        exchange -> {
+          exchange.getResponseHeaders().add("Retry-After", "120");
+          exchange.sendResponseHeaders(429, -1);
+        });
+
+    assertThat(fetcher.fetch(server.url("/fresh.xml"), Validators.NONE).freshFor())
+        .isEqualTo(Duration.ofMinutes(10));
+    assertThat(
+            ((FetchResult.Failed) fetcher.fetch(server.url("/busy.xml"), Validators.NONE))
+                .retryAfter())
+        .isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void asksOneHostAtMostTwiceAtOnce() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+    byte[] body = Fixtures.feedBytes("mdpi_fluids.xml");
+    server.route(
+        "/shared.xml",
+        exchange -> {
+          most.accumulateAndGet(now.incrementAndGet(), Math::max);
+          try {
+            Thread.sleep(300);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          now.decrementAndGet();
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+        });
+    FeedFetcher patient =
+        new FeedFetcher(
+            new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000), "t");
+
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    List<java.util.concurrent.Future<FetchResult>> results = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      results.add(pool.submit(() -> patient.fetch(server.url("/shared.xml"), Validators.NONE)));
+    }
+    for (java.util.concurrent.Future<FetchResult> result : results) {
+      assertThat(result.get()).isInstanceOf(FetchResult.Fetched.class);
+    }
+    pool.shutdown();
+
+    assertThat(most.get()).isEqualTo(2);
   }
 
   @Test
