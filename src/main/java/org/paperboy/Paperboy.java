@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.paperboy.cli.Cli;
 import org.paperboy.cli.Engine;
 import org.paperboy.cli.EngineFactory;
+import org.paperboy.cli.Maintenance;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.compose.XTextCounter;
 import org.paperboy.config.AccountConfig;
@@ -28,6 +29,7 @@ import org.paperboy.fetch.FeedFetcher;
 import org.paperboy.fetch.FetchLimits;
 import org.paperboy.fetch.FetchResult;
 import org.paperboy.fetch.Validators;
+import org.paperboy.observe.Metrics;
 import org.paperboy.parse.FeedParser;
 import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreviewer;
@@ -44,6 +46,7 @@ import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.store.ServiceLock;
 import org.paperboy.summarise.Summariser;
 import org.slf4j.LoggerFactory;
 
@@ -79,19 +82,52 @@ public final class Paperboy implements EngineFactory {
             new ConfigLoader(environment),
             new Paperboy(Clock.systemUTC(), out),
             version(),
+            Clock.systemUTC(),
             out,
             err)
         .execute(args);
   }
 
   @Override
-  public Engine open(PaperboyConfig config) {
-    Database database =
+  public Maintenance maintain(PaperboyConfig config) {
+    return new PaperboyMaintenance(
         Database.open(
-            config.database().url(), config.database().user(), config.database().password());
+            ServiceLock.sharedUrl(config.database().url()),
+            config.database().user(),
+            config.database().password()),
+        clock);
+  }
+
+  @Override
+  public Engine open(PaperboyConfig config) {
+    ServiceLock lock = ServiceLock.acquire(config.database().url()).orElse(null);
+    Database database;
+    try {
+      database =
+          Database.open(
+              config.database().url(), config.database().user(), config.database().password());
+    } catch (RuntimeException e) {
+      if (lock != null) {
+        lock.close();
+      }
+      throw e;
+    }
+    if (lock != null) {
+      lock.share(config.database().url());
+    }
     JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
     JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
     settleInterruptedWork(database, outbox, accounts);
+    Logging.useJson(config.jsonLogs());
+    Metrics metrics = new Metrics(() -> outbox.countsByState());
+    return new PaperboyEngine(
+        config, database, lock, metrics, next -> parts(next, database, metrics));
+  }
+
+  /** The pipeline for {@code config}, on an open database; built again when the config changes. */
+  private PaperboyEngine.Parts parts(PaperboyConfig config, Database database, Metrics metrics) {
+    JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
+    JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
     FeedFetcher fetcher =
         new FeedFetcher(
             new FetchLimits(
@@ -112,7 +148,7 @@ public final class Paperboy implements EngineFactory {
       pacing.put(
           account.id(),
           new Pacing(account.minSpacing(), account.maxPerDay(), account.quietHours()));
-      publishers.put(account.id(), publisher(account, http));
+      publishers.put(account.id(), publisher(account, http, metrics));
       backoffs.put(
           account.id(),
           new Backoff(
@@ -131,12 +167,13 @@ public final class Paperboy implements EngineFactory {
             feedStore,
             new JdbcPaperStore(database.dataSource()),
             clock,
-            held);
+            held,
+            metrics);
     FeedPreviewer previewer =
         new FeedPreviewer(fetcher, new FeedParser(), poller, feedStore, clock);
     PostDispatcher dispatcher =
-        new PostDispatcher(pacing, publishers, backoffs, outbox, accounts, clock);
-    return new PaperboyEngine(config, database, poller, dispatcher, previewer);
+        new PostDispatcher(pacing, publishers, backoffs, outbox, accounts, clock, metrics);
+    return new PaperboyEngine.Parts(config, poller, dispatcher, previewer);
   }
 
   /**
@@ -174,7 +211,7 @@ public final class Paperboy implements EngineFactory {
     };
   }
 
-  private Publisher publisher(AccountConfig account, HttpClient http) {
+  private Publisher publisher(AccountConfig account, HttpClient http, Metrics metrics) {
     return switch (account.platform()) {
       case CONSOLE -> new ConsolePublisher(out);
       case X -> {
@@ -188,7 +225,8 @@ public final class Paperboy implements EngineFactory {
                 keys.accessToken(),
                 keys.accessTokenSecret()),
             http,
-            POST_TIMEOUT);
+            POST_TIMEOUT,
+            remaining -> metrics.rateLimitRemaining(account.id(), remaining));
       }
     };
   }

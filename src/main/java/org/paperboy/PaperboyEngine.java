@@ -1,10 +1,19 @@
 package org.paperboy;
 
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.paperboy.cli.Engine;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.observe.HttpEndpoints;
+import org.paperboy.observe.Metrics;
 import org.paperboy.pipeline.DispatchReport;
 import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreview;
@@ -13,75 +22,142 @@ import org.paperboy.pipeline.PollReport;
 import org.paperboy.pipeline.PostDispatcher;
 import org.paperboy.schedule.PaperboyScheduler;
 import org.paperboy.store.Database;
+import org.paperboy.store.ServiceLock;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Paperboy assembled for one configuration: a cycle on demand, or the scheduled service. */
+/**
+ * Paperboy assembled for one configuration: a cycle on demand, or the scheduled service. Its
+ * pipeline is rebuilt when the configuration changes; the database, metrics and scheduler stay.
+ */
 final class PaperboyEngine implements Engine {
 
   private static final Logger log = LoggerFactory.getLogger(PaperboyEngine.class);
 
-  private final PaperboyConfig config;
-  private final Database database;
-  private final FeedPoller poller;
-  private final PostDispatcher dispatcher;
-  private final FeedPreviewer previewer;
-  private PaperboyScheduler scheduler;
+  /** The parts built from one configuration. */
+  record Parts(
+      PaperboyConfig config,
+      FeedPoller poller,
+      PostDispatcher dispatcher,
+      FeedPreviewer previewer) {}
 
+  private final Database database;
+  private final ServiceLock lock;
+  private final Metrics metrics;
+  private final Function<PaperboyConfig, Parts> assemble;
+  private final AtomicReference<Parts> parts = new AtomicReference<>();
+  private PaperboyScheduler scheduler;
+  private HttpEndpoints endpoints;
+
+  /**
+   * @param lock this service's hold on an embedded database, or {@code null}
+   * @param assemble builds the pipeline for a configuration
+   */
   PaperboyEngine(
       PaperboyConfig config,
       Database database,
-      FeedPoller poller,
-      PostDispatcher dispatcher,
-      FeedPreviewer previewer) {
-    this.config = config;
+      ServiceLock lock,
+      Metrics metrics,
+      Function<PaperboyConfig, Parts> assemble) {
     this.database = database;
-    this.poller = poller;
-    this.dispatcher = dispatcher;
-    this.previewer = previewer;
-  }
-
-  @Override
-  public List<FeedPreview> preview(List<FeedConfig> feeds, boolean asIfPolledBefore) {
-    return previewer.preview(feeds, asIfPolledBefore);
+    this.lock = lock;
+    this.metrics = metrics;
+    this.assemble = assemble;
+    this.parts.set(assemble.apply(config));
   }
 
   @Override
   public Cycle once() {
-    List<PollReport> polls = poller.pollAll(config.feeds());
+    Parts current = parts.get();
+    List<PollReport> polls = current.poller().pollAll(current.config().feeds());
     List<DispatchReport> dispatches = new ArrayList<>();
-    for (String accountId : config.accounts().keySet()) {
-      dispatches.add(dispatcher.dispatch(accountId));
+    for (String accountId : current.config().accounts().keySet()) {
+      dispatches.add(current.dispatcher().dispatch(accountId));
     }
     return new Cycle(polls, dispatches);
   }
 
   @Override
-  public synchronized void start() throws SchedulerException {
+  public List<FeedPreview> preview(
+      List<FeedConfig> feeds, boolean asIfPolledBefore, IntConsumer feedsDone) {
+    return parts.get().previewer().preview(feeds, asIfPolledBefore, feedsDone);
+  }
+
+  @Override
+  public synchronized void start() throws SchedulerException, IOException {
     if (scheduler != null) {
       throw new IllegalStateException("already started");
     }
+    PaperboyConfig config = parts.get().config();
     scheduler =
         new PaperboyScheduler(
-            database.dataSource(),
-            database.dialect().quartzDelegate(),
-            this::poll,
-            dispatcher::dispatch);
+            database.dataSource(), database.dialect().quartzDelegate(), this::poll, this::dispatch);
     scheduler.start(config);
+    if (config.http().enabled()) {
+      endpoints =
+          new HttpEndpoints(config.http().host(), config.http().port(), this::health, metrics);
+      log.info("health and metrics on http://{}:{}/", config.http().host(), endpoints.port());
+    }
+  }
+
+  @Override
+  public synchronized void reload(PaperboyConfig next) throws SchedulerException {
+    PaperboyConfig current = parts.get().config();
+    if (!next.database().equals(current.database()) || !next.http().equals(current.http())) {
+      log.warn("the database and http settings changed: they take effect at the next start");
+    }
+    parts.set(assemble.apply(next));
+    if (scheduler != null) {
+      scheduler.start(next);
+    }
+    log.info("config reloaded: {} accounts, {} feeds", next.accounts().size(), next.feeds().size());
+  }
+
+  @Override
+  public Optional<Integer> httpPort() {
+    return Optional.ofNullable(endpoints).map(HttpEndpoints::port);
+  }
+
+  /** What is wrong with the service, or empty when the database answers and the scheduler runs. */
+  Optional<String> health() {
+    try (Connection connection = database.dataSource().getConnection()) {
+      if (!connection.isValid(2)) {
+        return Optional.of("the database does not answer");
+      }
+    } catch (SQLException | RuntimeException e) {
+      return Optional.of("the database does not answer: " + e.getMessage());
+    }
+    PaperboyScheduler running = scheduler;
+    if (running == null || !running.isRunning()) {
+      return Optional.of("the scheduler is not running");
+    }
+    return Optional.empty();
   }
 
   private boolean poll(String feedId) {
-    FeedConfig feed = config.feeds().get(feedId);
+    Parts current = parts.get();
+    FeedConfig feed = current.config().feeds().get(feedId);
     if (feed == null) {
-      log.warn("feed {}: no longer in the config; skipped", feedId);
+      log.info("feed {}: no longer in the config; skipped", feedId);
       return false;
     }
-    return poller.poll(feed).queued() > 0;
+    return current.poller().poll(feed).queued() > 0;
+  }
+
+  private void dispatch(String accountId) {
+    Parts current = parts.get();
+    if (current.config().accounts().containsKey(accountId)) {
+      current.dispatcher().dispatch(accountId);
+    }
   }
 
   @Override
   public synchronized void close() {
+    if (endpoints != null) {
+      endpoints.close();
+      endpoints = null;
+    }
     if (scheduler != null) {
       try {
         scheduler.close();
@@ -91,5 +167,8 @@ final class PaperboyEngine implements Engine {
       scheduler = null;
     }
     database.close();
+    if (lock != null) {
+      lock.close();
+    }
   }
 }

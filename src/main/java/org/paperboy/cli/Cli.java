@@ -24,7 +24,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine line = spec.commandLine();
-    line.getErr().println("paperboy: a command is required: run, once, validate or preview");
+    line.getErr().println("paperboy: a command is required; see paperboy --help");
     line.usage(line.getErr());
     return ExitCodes.USAGE_OR_CONFIG;
   }
@@ -33,19 +33,28 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
    * The command line, wired to {@code loader} and {@code engines}.
    *
    * @param version the version {@code --version} prints
+   * @param clock the time "3h ago" and {@code --since} count from
    */
   public static CommandLine commandLine(
       ConfigLoader loader,
       EngineFactory engines,
       String version,
+      java.time.Clock clock,
       PrintStream out,
       PrintStream err) {
+    boolean terminal = System.console() != null;
     CommandLine line =
         new CommandLine(new Cli(), new Version.Factory(version))
             .addSubcommand(new RunCommand(loader, engines, err))
             .addSubcommand(new OnceCommand(loader, engines, err))
             .addSubcommand(new ValidateCommand(loader, out, err))
-            .addSubcommand(new PreviewCommand(loader, engines, out, err));
+            .addSubcommand(new PreviewCommand(loader, engines, out, err, terminal))
+            .addSubcommand(new FeedsCommand(loader, engines, clock, out, err))
+            .addSubcommand(
+                QueueCommand.commandLine(
+                    new QueueCommand.Context(loader, engines, clock, out, err)))
+            .addSubcommand(new HistoryCommand(loader, engines, clock, out, err))
+            .addSubcommand(new ImportOpmlCommand(loader, out, err, terminal));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     line.setExecutionExceptionHandler(

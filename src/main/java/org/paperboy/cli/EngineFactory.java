@@ -2,12 +2,21 @@ package org.paperboy.cli;
 
 import org.paperboy.config.PaperboyConfig;
 
-/** Assembles an {@link Engine} for a valid configuration. */
-@FunctionalInterface
+/** Assembles Paperboy for a valid configuration. */
 public interface EngineFactory {
 
   /**
-   * @throws IllegalStateException naming the database when it cannot be opened
+   * The service: polls, posts, schedules.
+   *
+   * @throws IllegalStateException naming the database when it cannot be opened, or when another
+   *     Paperboy service runs on the same embedded database
    */
   Engine open(PaperboyConfig config);
+
+  /**
+   * The database for maintenance, beside a running service.
+   *
+   * @throws IllegalStateException naming the database when it cannot be opened
+   */
+  Maintenance maintain(PaperboyConfig config);
 }

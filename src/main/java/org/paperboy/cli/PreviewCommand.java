@@ -56,11 +56,19 @@ final class PreviewCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
-  PreviewCommand(ConfigLoader loader, EngineFactory engines, PrintStream out, PrintStream err) {
+  private final boolean terminal;
+
+  PreviewCommand(
+      ConfigLoader loader,
+      EngineFactory engines,
+      PrintStream out,
+      PrintStream err,
+      boolean terminal) {
     this.loader = loader;
     this.engines = engines;
     this.out = out;
     this.err = err;
+    this.terminal = terminal;
   }
 
   @Override
@@ -92,12 +100,13 @@ final class PreviewCommand implements Callable<Integer> {
             "paperboy: --url needs a feed in " + config.file + " to take its settings from");
         return ExitCodes.USAGE_OR_CONFIG;
       }
-      feeds = List.of(atUrl(model, url));
+      feeds = List.of(model.withUrl("url", url));
     } else if (feeds.isEmpty()) {
       feeds.addAll(valid.feeds().values());
     }
     try (Engine engine = engines.open(valid)) {
-      List<FeedPreview> previews = engine.preview(feeds, url != null);
+      Progress progress = new Progress(err, terminal, "previewing feeds", feeds.size());
+      List<FeedPreview> previews = engine.preview(feeds, url != null, progress::done);
       boolean failed = false;
       for (FeedPreview preview : previews) {
         failed |= preview.error() != null;
@@ -108,26 +117,6 @@ final class PreviewCommand implements Callable<Integer> {
       err.println("paperboy: " + e.getMessage());
       return ExitCodes.RUNTIME_FAILURE;
     }
-  }
-
-  private static FeedConfig atUrl(FeedConfig model, URI url) {
-    return new FeedConfig(
-        "url",
-        url,
-        model.schedule(),
-        model.accountId(),
-        model.hashtags(),
-        model.template(),
-        model.backfill(),
-        model.hashtagRules(),
-        model.maxHashtags(),
-        model.roster(),
-        model.enrich(),
-        model.include(),
-        model.exclude(),
-        model.skip(),
-        model.maxAge(),
-        model.thread());
   }
 
   private void print(FeedPreview preview) throws Exception {

@@ -15,9 +15,13 @@ import picocli.CommandLine.Mixin;
     description = {
       "Runs the service: polls each feed on its schedule and posts from each account's queue",
       "at its pace, until stopped (Ctrl-C or SIGTERM, which lets running work finish).",
-      "A restart resumes where it stopped."
+      "A restart resumes where it stopped. Edits to the config files take effect without a",
+      "restart; an invalid edit is reported and the config in force stays."
     })
 final class RunCommand implements Callable<Integer> {
+
+  // How often the config's files are looked at for changes.
+  static final java.time.Duration WATCH_EVERY = java.time.Duration.ofSeconds(2);
 
   @Mixin ConfigOption config;
 
@@ -45,15 +49,17 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.RUNTIME_FAILURE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    engine.start();
+    ConfigWatcher watcher = new ConfigWatcher(valid, loader, engine, WATCH_EVERY);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  watcher.close();
                   engine.close();
                   stopped.countDown();
                 },
                 "paperboy-shutdown"));
-    engine.start();
     err.println(
         "paperboy: running "
             + valid.feeds().size()

@@ -71,9 +71,10 @@ public final class ConfigLoader {
       throw new InvalidConfigException(List.of(problemOf(e, file)));
     }
     Config config = resolve(parsed.withFallback(ConfigFactory.defaultReference()), problems);
-    duplicates(file, config, problems);
+    Set<Path> files = files(file, config);
+    duplicates(files, problems);
     PaperboyConfig result =
-        new ConfigValidator(config, parsed.root().keySet(), problems).validate(file);
+        new ConfigValidator(config, parsed.root().keySet(), problems, files).validate(file);
     if (!problems.isEmpty()) {
       problems.sort(IN_FILE_ORDER);
       throw new InvalidConfigException(problems);
@@ -123,8 +124,8 @@ public final class ConfigLoader {
     return ConfigFactory.defaultReference();
   }
 
-  /** Account and feed ids opened twice in the root file or the files it includes. */
-  private static void duplicates(Path root, Config config, List<ConfigProblem> problems) {
+  /** The root file and every file it includes: where the config's values came from. */
+  private static Set<Path> files(Path root, Config config) {
     Set<Path> files = new java.util.LinkedHashSet<>();
     files.add(root);
     for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
@@ -133,6 +134,11 @@ public final class ConfigLoader {
         files.add(Path.of(filename));
       }
     }
+    return files;
+  }
+
+  /** Account and feed ids opened twice in the root file or the files it includes. */
+  private static void duplicates(Set<Path> files, List<ConfigProblem> problems) {
     DuplicateBlocks.in(List.copyOf(files))
         .forEach(
             (path, places) -> {

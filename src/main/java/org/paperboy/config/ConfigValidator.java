@@ -47,8 +47,11 @@ final class ConfigValidator {
   private final Set<String> fileRootKeys;
   private final List<ConfigProblem> problems;
   private final RosterLoader rosters;
+  private final Set<Path> files;
 
-  ConfigValidator(Config config, Set<String> fileRootKeys, List<ConfigProblem> problems) {
+  ConfigValidator(
+      Config config, Set<String> fileRootKeys, List<ConfigProblem> problems, Set<Path> files) {
+    this.files = files;
     this.config = config;
     this.fileRootKeys = fileRootKeys;
     this.problems = problems;
@@ -79,6 +82,11 @@ final class ConfigValidator {
     }
     DatabaseConfig database = database();
     FetchConfig fetch = fetch();
+    HttpConfig http = http();
+    Optional<String> logFormat = root.string("log.format");
+    logFormat
+        .filter(f -> !f.equals("plain") && !f.equals("json"))
+        .ifPresent(f -> root.problem("log.format", "expected plain or json, found " + f));
     Map<String, AccountConfig> accounts = new LinkedHashMap<>();
     Set<String> accountIds = new TreeSet<>();
     for (Block block : blocks("accounts", "account")) {
@@ -89,10 +97,38 @@ final class ConfigValidator {
     for (Block block : blocks("feeds", "feed")) {
       feed(block, accountIds).ifPresent(f -> feeds.put(f.id(), f));
     }
-    if (!problems.isEmpty() || database == null || fetch == null) {
+    if (!problems.isEmpty() || database == null || fetch == null || http == null) {
       return null;
     }
-    return new PaperboyConfig(source, database, fetch, accounts, feeds);
+    return new PaperboyConfig(
+        source,
+        files,
+        database,
+        fetch,
+        http,
+        logFormat.orElse("plain").equals("json"),
+        accounts,
+        feeds);
+  }
+
+  private HttpConfig http() {
+    String path = "paperboy.http";
+    if (!ConfigLoader.isObject(config, path)) {
+      problems.add(new ConfigProblem(where(path), path, "expected a block { port = … }"));
+      return null;
+    }
+    ConfigReader reader = reader(config.getConfig(path), path);
+    unknownKeys(reader, config.getConfig(path), ConfigLoader.declaredKeys(path));
+    int before = problems.size();
+    Optional<String> host = reader.string("host");
+    Integer port = null;
+    if (config.hasPath(path + ".port")) {
+      port = reader.integer("port").orElse(null);
+      if (port != null && (port < 0 || port > 65535)) {
+        reader.problem("port", "expected a port from 0 to 65535, or null for none, found " + port);
+      }
+    }
+    return problems.size() > before ? null : new HttpConfig(host.orElseThrow(), port);
   }
 
   private FetchConfig fetch() {
@@ -320,6 +356,7 @@ final class ConfigValidator {
       reader.problem("max-age", "must be positive, or null for no limit; found " + maxAge);
     }
     Optional<Boolean> thread = reader.bool("thread");
+    Optional<Duration> staleAfter = reader.duration("stale-after");
     if (problems.size() > problemsBefore) {
       return Optional.empty();
     }
@@ -340,7 +377,8 @@ final class ConfigValidator {
             exclude.orElseThrow(),
             skip.orElseThrow(),
             maxAge,
-            thread.orElseThrow()));
+            thread.orElseThrow(),
+            staleAfter.orElseThrow()));
   }
 
   private List<HashtagRule> hashtagRules(ConfigReader feed, List<? extends Config> blocks) {

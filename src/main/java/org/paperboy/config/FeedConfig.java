@@ -29,6 +29,7 @@ import org.paperboy.model.Person;
  * @param skip the notices skipped
  * @param maxAge how old an entry may be, or {@code null} for no limit
  * @param thread post the summary as a reply to a first post with the title and link
+ * @param staleAfter how long without anything new before the feed is flagged
  */
 public record FeedConfig(
     String id,
@@ -46,7 +47,8 @@ public record FeedConfig(
     List<Pattern> exclude,
     Set<Notice> skip,
     Duration maxAge,
-    boolean thread) {
+    boolean thread,
+    Duration staleAfter) {
 
   public FeedConfig {
     Objects.requireNonNull(id, "id");
@@ -66,5 +68,27 @@ public record FeedConfig(
     if (maxHashtags < 0) {
       throw new IllegalArgumentException("max-hashtags < 0: " + maxHashtags);
     }
+  }
+
+  /** This feed's settings for another feed {@code id} at {@code url}: for trying a URL out. */
+  public FeedConfig withUrl(String id, URI url) {
+    return new FeedConfig(
+        id,
+        url,
+        schedule,
+        accountId,
+        hashtags,
+        template,
+        backfill,
+        hashtagRules,
+        maxHashtags,
+        roster,
+        enrich,
+        include,
+        exclude,
+        skip,
+        maxAge,
+        thread,
+        staleAfter);
   }
 }

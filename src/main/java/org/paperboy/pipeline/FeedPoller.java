@@ -28,6 +28,7 @@ import org.paperboy.store.Sighting;
 import org.paperboy.summarise.Summariser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Polls one feed: fetch, parse, and for each entry never seen, filter, enrich, summarise, compose
@@ -46,9 +47,11 @@ public final class FeedPoller {
   private final JdbcPaperStore papers;
   private final Clock clock;
   private final Set<String> heldAccounts;
+  private final Events events;
 
   /**
    * @param heldAccounts the accounts whose posts wait for approval
+   * @param events where polls and new papers are reported
    */
   public FeedPoller(
       FeedFetcher fetcher,
@@ -59,8 +62,10 @@ public final class FeedPoller {
       JdbcFeedStore feeds,
       JdbcPaperStore papers,
       Clock clock,
-      Set<String> heldAccounts) {
+      Set<String> heldAccounts,
+      Events events) {
     this.heldAccounts = Set.copyOf(heldAccounts);
+    this.events = events;
     this.fetcher = fetcher;
     this.parser = parser;
     this.judge = new EntryJudge(enricher, summariser, composer, papers);
@@ -71,6 +76,16 @@ public final class FeedPoller {
 
   /** Polls {@code feed} once. */
   public PollReport poll(FeedConfig feed) {
+    // The feed's id rides along as a field of every log event of this poll (JSON logs show it).
+    MDC.put("feed", feed.id());
+    try {
+      return pollNow(feed);
+    } finally {
+      MDC.remove("feed");
+    }
+  }
+
+  private PollReport pollNow(FeedConfig feed) {
     FeedState state = feeds.state(feed.id());
     Instant now = clock.instant();
     if (state.nextPollAt() != null && now.isBefore(state.nextPollAt())) {
@@ -90,6 +105,7 @@ public final class FeedPoller {
       feeds.recordSuccess(
           feed.id(), url, state.etag(), state.lastModified(), "not modified", now, fresh);
       log.debug("feed {}: not modified", feed.id());
+      events.polled(feed.id(), null);
       return new PollReport(feed.id(), 0, 0, 0, null);
     }
     FetchResult.Fetched fetched = (FetchResult.Fetched) result;
@@ -114,6 +130,8 @@ public final class FeedPoller {
         now,
         fresh);
     log.info("feed {}: {}", feed.id(), status);
+    events.polled(feed.id(), null);
+    events.papersSeen(feed.id(), report.fresh());
     return report;
   }
 
@@ -140,6 +158,7 @@ public final class FeedPoller {
           state.lastPolledAt() == null ? "its first poll" : "before " + state.lastPolledAt(),
           feed.url());
     }
+    events.polled(feed.id(), reason);
     return new PollReport(feed.id(), 0, 0, 0, reason);
   }
 

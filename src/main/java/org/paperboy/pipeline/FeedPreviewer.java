@@ -44,11 +44,15 @@ public final class FeedPreviewer {
    * @param asIfPolledBefore judge every entry as a later poll would, ignoring backfill (for a URL
    *     that no feed polls yet)
    */
-  public List<FeedPreview> preview(List<FeedConfig> toPreview, boolean asIfPolledBefore) {
+  public List<FeedPreview> preview(
+      List<FeedConfig> toPreview,
+      boolean asIfPolledBefore,
+      java.util.function.IntConsumer feedsDone) {
     Map<String, String> claimed = new HashMap<>();
     List<FeedPreview> previews = new ArrayList<>();
     for (FeedConfig feed : toPreview) {
       previews.add(preview(feed, asIfPolledBefore, claimed));
+      feedsDone.accept(previews.size());
     }
     return previews;
   }

@@ -16,6 +16,7 @@ import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Sends an account's due posts, as many as its pacing allows now: claim (committed as sending),
@@ -50,6 +51,7 @@ public final class PostDispatcher {
   private final JdbcOutbox outbox;
   private final JdbcAccountStore accounts;
   private final Clock clock;
+  private final Events events;
 
   /**
    * @param pacing each account's pacing, by account id
@@ -62,7 +64,9 @@ public final class PostDispatcher {
       Map<String, Backoff> backoffs,
       JdbcOutbox outbox,
       JdbcAccountStore accounts,
-      Clock clock) {
+      Clock clock,
+      Events events) {
+    this.events = events;
     this.pacing = Map.copyOf(pacing);
     this.publishers = Map.copyOf(publishers);
     this.backoffs = Map.copyOf(backoffs);
@@ -73,6 +77,15 @@ public final class PostDispatcher {
 
   /** Sends what {@code accountId} may send now. */
   public DispatchReport dispatch(String accountId) {
+    MDC.put("account", accountId);
+    try {
+      return dispatchNow(accountId);
+    } finally {
+      MDC.remove("account");
+    }
+  }
+
+  private DispatchReport dispatchNow(String accountId) {
     Pacing rules = require(pacing, accountId);
     Publisher publisher = require(publishers, accountId);
     Optional<AccountPause> pause = accounts.pause(accountId);
@@ -98,13 +111,17 @@ public final class PostDispatcher {
       OutboxItem item = claimed.get();
       try {
         send(publisher, item);
+        events.posted(accountId);
         posted++;
         pause.ifPresent(p -> accounts.resume(accountId));
         pause = Optional.empty();
       } catch (PublishException e) {
         switch (settle(item, e)) {
           case POSTED -> posted++;
-          case FAILED -> failed++;
+          case FAILED -> {
+            events.postFailed(accountId);
+            failed++;
+          }
           case RETRYING -> {
             // The platform is unwell: the next posts would fare no better this round.
             return new DispatchReport(accountId, posted, failed, 1, null, e.getMessage());

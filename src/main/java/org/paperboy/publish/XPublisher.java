@@ -30,13 +30,21 @@ public final class XPublisher implements Publisher {
   private final OAuthSigner signer;
   private final Duration timeout;
   private final String accountId;
+  private final java.util.function.LongConsumer remaining;
 
   /**
    * @param apiBaseUrl the API's base URL, {@code https://api.x.com} in production
    * @param timeout the longest wait for an answer once connected
+   * @param remaining told X's {@code x-rate-limit-remaining} after each answer that has it
    */
   public XPublisher(
-      String accountId, URI apiBaseUrl, OAuthSigner signer, HttpClient client, Duration timeout) {
+      String accountId,
+      URI apiBaseUrl,
+      OAuthSigner signer,
+      HttpClient client,
+      Duration timeout,
+      java.util.function.LongConsumer remaining) {
+    this.remaining = remaining;
     this.accountId = accountId;
     String base = apiBaseUrl.toString().replaceAll("/+$", "");
     this.endpoint = URI.create(base + "/2/tweets");
@@ -94,6 +102,11 @@ public final class XPublisher implements Publisher {
 
   private String answer(HttpResponse<String> response) throws PublishException {
     int status = response.statusCode();
+    response
+        .headers()
+        .firstValue("x-rate-limit-remaining")
+        .flatMap(XPublisher::number)
+        .ifPresent(remaining::accept);
     JsonNode json = parse(response.body());
     if (status == 200 || status == 201) {
       String id = json.path("data").path("id").asText("");
@@ -130,6 +143,14 @@ public final class XPublisher implements Publisher {
       throw new PublishException(PublishException.Kind.TRANSIENT, message, null);
     }
     throw new PublishException(PublishException.Kind.REJECTED, message, null);
+  }
+
+  private static java.util.Optional<Long> number(String value) {
+    try {
+      return java.util.Optional.of(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static java.util.Optional<Instant> epochSeconds(String value) {

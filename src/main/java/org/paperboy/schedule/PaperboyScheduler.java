@@ -181,6 +181,15 @@ public final class PaperboyScheduler implements AutoCloseable {
     }
   }
 
+  /** True while the scheduler fires jobs. */
+  public boolean isRunning() {
+    try {
+      return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+    } catch (SchedulerException e) {
+      return false;
+    }
+  }
+
   /** Stops firing and waits for running jobs to finish. */
   @Override
   public void close() throws SchedulerException {

@@ -27,11 +27,12 @@ public enum Dialect {
   /**
    * {@code url} as Paperboy opens it. For H2: a commit is written out at once (its default delays
    * writes by up to 500 ms, so a killed process loses commits that had returned, and a post
-   * recorded as sent would be sent again); and the database is closed by Paperboy after the
-   * scheduler stopped, not by H2's own shutdown hook racing the scheduler's last writes.
+   * recorded as sent would be sent again); the database is closed by Paperboy after the scheduler
+   * stopped, not by H2's own shutdown hook racing the scheduler's last writes. A connection to a
+   * database a service shares ({@code jdbc:h2:tcp:}) takes the service's settings.
    */
   String jdbcUrl(String url) {
-    if (this != H2) {
+    if (this != H2 || url.startsWith("jdbc:h2:tcp:")) {
       return url;
     }
     String upper = url.toUpperCase(java.util.Locale.ROOT);

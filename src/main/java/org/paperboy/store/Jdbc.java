@@ -49,7 +49,12 @@ final class Jdbc {
 
   static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {
-    statement.setObject(index, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
+    if (instant == null) {
+      // A typed null: PostgreSQL cannot infer the type of "? IS NULL" from an untyped one.
+      statement.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+    }
   }
 
   static Instant getInstant(ResultSet rows, String column) throws SQLException {

@@ -110,6 +110,57 @@ public final class JdbcFeedStore {
         });
   }
 
+  /** Every feed Paperboy has polled, by id. */
+  public java.util.List<FeedOverview> overview() {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the feeds",
+        c -> {
+          java.util.List<FeedOverview> feeds = new java.util.ArrayList<>();
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT f.id, f.url, f.last_polled_at, f.last_status, f.last_error,"
+                      + " f.error_count, f.next_poll_at,"
+                      + " (SELECT COUNT(*) FROM feed_entries e WHERE e.feed_id = f.id) AS seen,"
+                      + " (SELECT MAX(e.seen_at) FROM feed_entries e WHERE e.feed_id = f.id) AS last_new"
+                      + " FROM feeds f ORDER BY f.id")) {
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                feeds.add(
+                    new FeedOverview(
+                        rows.getString("id"),
+                        rows.getString("url"),
+                        Jdbc.getInstant(rows, "last_polled_at"),
+                        rows.getString("last_status"),
+                        rows.getString("last_error"),
+                        rows.getInt("error_count"),
+                        rows.getInt("seen"),
+                        Jdbc.getInstant(rows, "last_new"),
+                        Jdbc.getInstant(rows, "next_poll_at"),
+                        nextFire(c, rows.getString("id"))));
+              }
+            }
+          }
+          return feeds;
+        });
+  }
+
+  /** When Quartz next fires the feed's poll, from its job store's table. */
+  private static Instant nextFire(Connection c, String feedId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'feeds'"
+                + " AND TRIGGER_NAME = ?")) {
+      select.setString(1, feedId);
+      try (ResultSet rows = select.executeQuery()) {
+        if (rows.next() && rows.getLong(1) > 0) {
+          return Instant.ofEpochMilli(rows.getLong(1));
+        }
+        return null;
+      }
+    }
+  }
+
   private static void ensureRow(Connection c, String feedId, String url) throws SQLException {
     try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM feeds WHERE id = ?")) {
       exists.setString(1, feedId);

@@ -225,6 +225,135 @@ public final class JdbcOutbox {
         });
   }
 
+  /**
+   * The outbox, oldest first.
+   *
+   * @param accountId only this account's posts, or {@code null} for all
+   * @param state only posts in this state, or {@code null} for all
+   */
+  public List<OutboxItem> list(String accountId, OutboxState state) {
+    return Jdbc.transaction(
+        dataSource,
+        "listing the outbox",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM outbox WHERE (? IS NULL OR account_id = ?) AND (? IS NULL OR state = ?)"
+                      + " ORDER BY COALESCE(paper_date, created_at), id")) {
+            select.setString(1, accountId);
+            select.setString(2, accountId);
+            select.setString(3, state == null ? null : state.name());
+            select.setString(4, state == null ? null : state.name());
+            List<OutboxItem> items = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                items.add(read(rows));
+              }
+            }
+            return items;
+          }
+        });
+  }
+
+  /**
+   * Moves posts from {@code from} to queued, clearing their wait and error; the attempts count
+   * restarts. Returns how many moved.
+   *
+   * @param id one post, or {@code null} for every post of {@code accountId} (all accounts when that
+   *     is null too)
+   */
+  public int requeue(Long id, String accountId, List<OutboxState> from, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "queueing posts again",
+        c -> {
+          StringBuilder states = new StringBuilder();
+          for (OutboxState state : from) {
+            states.append(states.length() == 0 ? "'" : ", '").append(state.name()).append("'");
+          }
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'QUEUED', not_before = NULL, last_error = NULL,"
+                      + " attempts = 0, updated_at = ? WHERE state IN ("
+                      + states
+                      + ") AND (? IS NULL OR id = ?) AND (? IS NULL OR account_id = ?)")) {
+            Jdbc.setInstant(update, 1, now);
+            if (id == null) {
+              update.setNull(2, java.sql.Types.BIGINT);
+              update.setNull(3, java.sql.Types.BIGINT);
+            } else {
+              update.setLong(2, id);
+              update.setLong(3, id);
+            }
+            update.setString(4, accountId);
+            update.setString(5, accountId);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Drops a post that is not sending or posted: it is marked failed with the reason, and kept so
+   * that {@code queue retry} can bring it back. Returns whether it was dropped.
+   */
+  public boolean drop(long id, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "dropping post " + id,
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'FAILED', last_error = 'dropped by a maintainer',"
+                      + " not_before = NULL, updated_at = ?"
+                      + " WHERE id = ? AND state IN ('QUEUED', 'AWAITING_APPROVAL', 'RETRYING')")) {
+            Jdbc.setInstant(update, 1, now);
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * The posts made, newest first.
+   *
+   * @param accountId only this account's, or {@code null}
+   * @param since only those made after this, or {@code null}
+   */
+  public List<PostRecord> history(String accountId, Instant since) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the posts made",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT p.account_id, o.feed_id, p.remote_id, p.text, p.posted_at, p.part"
+                      + " FROM posts p JOIN outbox o ON o.id = p.outbox_id"
+                      + " WHERE (? IS NULL OR p.account_id = ?) AND (? IS NULL OR p.posted_at > ?)"
+                      + " ORDER BY p.posted_at DESC, p.id DESC")) {
+            select.setString(1, accountId);
+            select.setString(2, accountId);
+            Jdbc.setInstant(select, 3, since);
+            Jdbc.setInstant(select, 4, since);
+            List<PostRecord> posts = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                posts.add(
+                    new PostRecord(
+                        rows.getString(1),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        Jdbc.getInstant(rows, "posted_at"),
+                        rows.getInt(6)));
+              }
+            }
+            return posts;
+          }
+        });
+  }
+
   /** The account's outbox, oldest first. */
   public List<OutboxItem> items(String accountId) {
     return Jdbc.transaction(
@@ -246,6 +375,24 @@ public final class JdbcOutbox {
             }
             return items;
           }
+        });
+  }
+
+  /** How many posts of all accounts are in each state. */
+  public Map<OutboxState, Integer> countsByState() {
+    return Jdbc.transaction(
+        dataSource,
+        "counting the outbox",
+        c -> {
+          Map<OutboxState, Integer> counts = new EnumMap<>(OutboxState.class);
+          try (PreparedStatement select =
+                  c.prepareStatement("SELECT state, COUNT(*) FROM outbox GROUP BY state");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              counts.put(OutboxState.valueOf(rows.getString(1)), rows.getInt(2));
+            }
+          }
+          return counts;
         });
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.config.ConfigLoader;
+import org.paperboy.config.PaperboyConfig;
 
 class CliTest {
 
@@ -19,14 +20,23 @@ class CliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    EngineFactory noEngine =
-        config -> {
-          throw new IllegalStateException("cannot open the database " + config.database().url());
+    EngineFactory noDatabase =
+        new EngineFactory() {
+          @Override
+          public Engine open(PaperboyConfig config) {
+            throw new IllegalStateException("cannot open the database " + config.database().url());
+          }
+
+          @Override
+          public Maintenance maintain(PaperboyConfig config) {
+            throw new IllegalStateException("cannot open the database " + config.database().url());
+          }
         };
     return Cli.commandLine(
             new ConfigLoader(Map.of()),
-            noEngine,
+            noDatabase,
             "1.2.3",
+            java.time.Clock.systemUTC(),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8))
         .execute(args);
@@ -103,7 +113,7 @@ class CliTest {
   @Test
   void noCommandOrAnUnknownOneIsAUsageError() {
     assertThat(run()).isEqualTo(2);
-    assertThat(stderr()).contains("a command is required: run, once, validate or preview");
+    assertThat(stderr()).contains("a command is required; see paperboy --help");
     assertThat(run("publish-everything")).isEqualTo(2);
     assertThat(run("once")).isEqualTo(2);
     assertThat(stderr()).contains("Missing required option: '--config=FILE'");

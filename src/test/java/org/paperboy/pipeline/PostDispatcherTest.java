@@ -89,7 +89,8 @@ class PostDispatcherTest {
             new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), maxAttempts, () -> 0.999)),
         outbox,
         accounts,
-        clock);
+        clock,
+        Events.NONE);
   }
 
   private XPublisher toX(String consumerSecret) {
@@ -98,7 +99,8 @@ class PostDispatcherTest {
         x.baseUrl(),
         new OAuthSigner("ck", consumerSecret, "at", "ats"),
         HttpClient.newHttpClient(),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        remaining -> {});
   }
 
   private static final Pacing FREE = new Pacing(Duration.ZERO, 1000);

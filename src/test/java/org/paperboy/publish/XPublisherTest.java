@@ -33,7 +33,8 @@ class XPublisherTest {
         x.baseUrl(),
         new OAuthSigner("ck", consumerSecret, "at", "ats"),
         HttpClient.newHttpClient(),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        remaining -> {});
   }
 
   private static Message item(String text) {
@@ -132,7 +133,8 @@ class XPublisherTest {
             URI.create("http://127.0.0.1:" + port),
             new OAuthSigner("ck", "cs", "at", "ats"),
             HttpClient.newHttpClient(),
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            remaining -> {});
 
     assertThatThrownBy(() -> nowhere.publish(item("t")))
         .isInstanceOfSatisfying(

@@ -1,0 +1,82 @@
+package org.paperboy.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.paperboy.config.ConfigLoader;
+import org.paperboy.config.PaperboyConfig;
+import org.paperboy.config.Platform;
+import org.paperboy.store.PostRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code paperboy history}: the posts made, with a link to each. */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = "Lists the posts made, newest first, with a link to each.")
+final class HistoryCommand implements Callable<Integer> {
+
+  @Mixin ConfigOption config;
+
+  @Option(names = "--account", paramLabel = "ID", description = "Only this account's posts.")
+  String account;
+
+  @Option(
+      names = "--since",
+      paramLabel = "DURATION",
+      description = "Only posts of the last DURATION, such as 24h or 7d.",
+      converter = Ago.Converter.class)
+  Duration since;
+
+  private final ConfigLoader loader;
+  private final EngineFactory engines;
+  private final Clock clock;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  HistoryCommand(
+      ConfigLoader loader, EngineFactory engines, Clock clock, PrintStream out, PrintStream err) {
+    this.loader = loader;
+    this.engines = engines;
+    this.clock = clock;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    PaperboyConfig valid = config.load(loader, err).orElse(null);
+    if (valid == null) {
+      return ExitCodes.USAGE_OR_CONFIG;
+    }
+    List<PostRecord> posts;
+    try (Maintenance maintenance = engines.maintain(valid)) {
+      posts = maintenance.history(account, since == null ? null : clock.instant().minus(since));
+    } catch (IllegalStateException e) {
+      err.println("paperboy: " + e.getMessage());
+      return ExitCodes.RUNTIME_FAILURE;
+    }
+    for (PostRecord post : posts) {
+      boolean onX =
+          valid.accounts().containsKey(post.accountId())
+              && valid.accounts().get(post.accountId()).platform() == Platform.X;
+      String link =
+          post.remoteId() == null
+              ? "(already on the account; its id is not known)"
+              : onX ? "https://x.com/i/web/status/" + post.remoteId() : post.remoteId();
+      out.println(
+          post.postedAt()
+              + "  "
+              + post.accountId()
+              + (post.part() > 0 ? "  reply  " : "  ")
+              + link);
+      out.println("    " + post.text().replace("\n", " "));
+    }
+    err.println("paperboy: " + posts.size() + (posts.size() == 1 ? " post" : " posts"));
+    return ExitCodes.OK;
+  }
+}

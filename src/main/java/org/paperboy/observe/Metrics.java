@@ -1,0 +1,100 @@
+package org.paperboy.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.paperboy.model.OutboxState;
+import org.paperboy.pipeline.Events;
+
+/**
+ * Paperboy's metrics, in Prometheus's text format: polls and poll errors by feed, papers seen by
+ * feed, posts sent and failed by account, the queue's depth by state and X's remaining rate limit
+ * by account. Thread-safe.
+ */
+public final class Metrics implements Events {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, AtomicLong> rateLimits = new ConcurrentHashMap<>();
+
+  /**
+   * @param queueDepth the number of posts in each state, read at each scrape
+   */
+  public Metrics(Supplier<Map<OutboxState, Integer>> queueDepth) {
+    for (OutboxState state : OutboxState.values()) {
+      Gauge.builder("paperboy_queue_posts", () -> queueDepth.get().getOrDefault(state, 0))
+          .description("posts in the outbox, by state")
+          .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+          .register(registry);
+    }
+  }
+
+  @Override
+  public void polled(String feedId, String error) {
+    Counter.builder("paperboy_polls")
+        .description("feed polls")
+        .tag("feed", feedId)
+        .register(registry)
+        .increment();
+    if (error != null) {
+      Counter.builder("paperboy_poll_errors")
+          .description("failed feed polls")
+          .tag("feed", feedId)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  @Override
+  public void papersSeen(String feedId, int count) {
+    Counter.builder("paperboy_papers_seen")
+        .description("entries never seen before")
+        .tag("feed", feedId)
+        .register(registry)
+        .increment(count);
+  }
+
+  @Override
+  public void posted(String accountId) {
+    Counter.builder("paperboy_posts_sent")
+        .description("posts made")
+        .tag("account", accountId)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void postFailed(String accountId) {
+    Counter.builder("paperboy_posts_failed")
+        .description("posts given up")
+        .tag("account", accountId)
+        .register(registry)
+        .increment();
+  }
+
+  /** X's {@code x-rate-limit-remaining} for an account, as last answered. */
+  public void rateLimitRemaining(String accountId, long remaining) {
+    rateLimits
+        .computeIfAbsent(
+            accountId,
+            id -> {
+              AtomicLong value = new AtomicLong();
+              Gauge.builder("paperboy_x_rate_limit_remaining", value, AtomicLong::get)
+                  .description("posts X still allows in its current window")
+                  .tag("account", id)
+                  .register(registry);
+              return value;
+            })
+        .set(remaining);
+  }
+
+  /** Every metric in Prometheus's text exposition format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}
