@@ -27,6 +27,9 @@ final class Logging {
         && !(console.getEncoder() instanceof JsonEncoder)) {
       JsonEncoder encoder = new JsonEncoder();
       encoder.setContext(context);
+      // "formattedMessage" is the line a reader wants; the raw pattern and its arguments are not.
+      encoder.setWithFormattedMessage(true);
+      encoder.setWithArguments(false);
       encoder.start();
       console.stop();
       console.setEncoder(encoder);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * force stays in force. Files are compared by time and size every few seconds, which works the same
  * on every file system and editor (some replace a file rather than write it).
  */
-final class ConfigWatcher implements AutoCloseable {
+public final class ConfigWatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConfigWatcher.class);
 
@@ -40,7 +40,12 @@ final class ConfigWatcher implements AutoCloseable {
   private Map<Path, String> seen;
   private Set<Path> files;
 
-  ConfigWatcher(PaperboyConfig config, ConfigLoader loader, Engine engine, Duration every) {
+  /**
+   * Starts watching the files of {@code config} every {@code every}.
+   *
+   * @param engine where a valid change is put into effect
+   */
+  public ConfigWatcher(PaperboyConfig config, ConfigLoader loader, Engine engine, Duration every) {
     this.root = config.source();
     this.loader = loader;
     this.engine = engine;

@@ -73,7 +73,7 @@ final class FeedsCommand implements Callable<Integer> {
               + ", last new "
               + Ago.relative(state.lastNewAt(), now)
               + ", next poll "
-              + Ago.relative(later(state.nextFireAt(), state.nextPollAt()), now));
+              + next(feed, later(state.nextFireAt(), state.nextPollAt()), now));
       if (state.errorCount() > 0) {
         out.println("    FAILING: " + state.errorCount() + " polls in a row");
       }
@@ -91,6 +91,12 @@ final class FeedsCommand implements Callable<Integer> {
       out.println(gone.id() + "  " + gone.url() + "\n    no longer in " + config.file);
     }
     return ExitCodes.OK;
+  }
+
+  private static String next(FeedConfig feed, Instant at, Instant now) {
+    return at == null
+        ? "when the service runs (" + feed.schedule().describe() + ")"
+        : Ago.relative(at, now);
   }
 
   private static Instant later(Instant a, Instant b) {
