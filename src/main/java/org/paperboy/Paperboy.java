@@ -34,6 +34,7 @@ import org.paperboy.parse.FeedParser;
 import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PostDispatcher;
+import org.paperboy.pipeline.Rewriter;
 import org.paperboy.publish.ConsolePublisher;
 import org.paperboy.publish.OAuthSigner;
 import org.paperboy.publish.Publisher;
@@ -173,7 +174,9 @@ public final class Paperboy implements EngineFactory {
         new FeedPreviewer(fetcher, new FeedParser(), poller, feedStore, clock);
     PostDispatcher dispatcher =
         new PostDispatcher(pacing, publishers, backoffs, outbox, accounts, clock, metrics);
-    return new PaperboyEngine.Parts(config, poller, dispatcher, previewer);
+    Rewriter rewriter =
+        new Rewriter(new Summariser(), new PostComposer(new XTextCounter()), outbox, clock);
+    return new PaperboyEngine.Parts(config, poller, dispatcher, previewer, rewriter);
   }
 
   /**

@@ -20,6 +20,7 @@ import org.paperboy.pipeline.FeedPreview;
 import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PollReport;
 import org.paperboy.pipeline.PostDispatcher;
+import org.paperboy.pipeline.Rewriter;
 import org.paperboy.schedule.PaperboyScheduler;
 import org.paperboy.store.Database;
 import org.paperboy.store.ServiceLock;
@@ -40,7 +41,8 @@ final class PaperboyEngine implements Engine {
       PaperboyConfig config,
       FeedPoller poller,
       PostDispatcher dispatcher,
-      FeedPreviewer previewer) {}
+      FeedPreviewer previewer,
+      Rewriter rewriter) {}
 
   private final Database database;
   private final ServiceLock lock;
@@ -107,9 +109,14 @@ final class PaperboyEngine implements Engine {
     if (!next.database().equals(current.database()) || !next.http().equals(current.http())) {
       log.warn("the database and http settings changed: they take effect at the next start");
     }
-    parts.set(assemble.apply(next));
+    Parts rebuilt = assemble.apply(next);
+    parts.set(rebuilt);
     if (scheduler != null) {
       scheduler.start(next);
+    }
+    // Posts not yet sent follow the new template, hashtags and roster too.
+    for (FeedConfig feed : next.feeds().values()) {
+      rebuilt.rewriter().rewrite(feed);
     }
     log.info("config reloaded: {} accounts, {} feeds", next.accounts().size(), next.feeds().size());
   }

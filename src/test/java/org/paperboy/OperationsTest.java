@@ -313,7 +313,9 @@ class OperationsTest {
                 + feeds.url("/bmc.xml")
                 + "\", account = lab, backfill = 1, schedule = 1s }");
         await().atMost(Duration.ofSeconds(15)).until(() -> !feeds.requests("/bmc.xml").isEmpty());
-        assertThat(logs.text()).contains("config reloaded: 1 accounts, 2 feeds");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> logs.text().contains("config reloaded: 1 accounts, 2 feeds"));
 
         Files.writeString(
             config,
@@ -328,6 +330,40 @@ class OperationsTest {
         await()
             .atMost(Duration.ofSeconds(10))
             .until(() -> feeds.requests("/plos.xml").size() > polls);
+      } finally {
+        watcher.close();
+      }
+    }
+  }
+
+  @Test
+  void aTemplateEditRewritesThePostsNotYetSent() throws Exception {
+    paperboy("once", "--config", config.toString());
+    ConfigLoader loader = new ConfigLoader(ENV);
+    PaperboyConfig initial = loader.load(config);
+    try (Engine engine =
+        new Paperboy(
+                Clock.systemUTC(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .open(initial)) {
+      engine.start();
+      ConfigWatcher watcher = new ConfigWatcher(initial, loader, engine, Duration.ofMillis(200));
+      try {
+        Files.writeString(
+            config,
+            Files.readString(config)
+                .replace(
+                    "backfill = 2, schedule = 1s",
+                    "backfill = 2, schedule = 1s, template = \"New: {title} {link} {hashtags}\", hashtags = [CompBio]"));
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(
+                () -> {
+                  paperboy("queue", "list", "--config", config.toString());
+                  return stdout()
+                      .contains(
+                          "    New: Biases in neural population codes with a few active neurons https://doi.org/10.1371/journal.pcbi.1012969 #CompBio");
+                });
       } finally {
         watcher.close();
       }

@@ -223,7 +223,8 @@ public final class FeedPoller {
         paper.published(),
         text,
         reply,
-        heldAccounts.contains(feed.accountId()));
+        heldAccounts.contains(feed.accountId()),
+        text == null ? null : paper);
   }
 
   /** Polls every feed in {@code feeds}, one after another; for {@code once} and tests. */

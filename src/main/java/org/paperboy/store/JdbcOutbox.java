@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
+import org.paperboy.model.Paper;
 
 /**
  * The outbox: claiming the next due post, and recording how sending it ended. Every change of state
@@ -350,6 +351,56 @@ public final class JdbcOutbox {
               }
             }
             return posts;
+          }
+        });
+  }
+
+  /** A post not yet sent and the paper it was written from. */
+  public record Pending(long id, Paper paper, String text, String replyText) {}
+
+  /** The posts of {@code feedId} not yet sent, with their papers (those stored with one). */
+  public List<Pending> pending(String feedId) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the posts of feed " + feedId + " not yet sent",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT id, paper_json, text, reply_text FROM outbox WHERE feed_id = ?"
+                      + " AND state IN ('QUEUED', 'AWAITING_APPROVAL', 'RETRYING')"
+                      + " AND paper_json IS NOT NULL")) {
+            select.setString(1, feedId);
+            List<Pending> pending = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                pending.add(
+                    new Pending(
+                        rows.getLong(1),
+                        PaperCodec.decode(rows.getString(2)),
+                        rows.getString(3),
+                        rows.getString(4)));
+              }
+            }
+            return pending;
+          }
+        });
+  }
+
+  /** Rewrites a post not yet sent; false when it was sent (or claimed) meanwhile. */
+  public boolean rewrite(long id, String text, String replyText, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "rewriting post " + id,
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET text = ?, reply_text = ?, updated_at = ? WHERE id = ?"
+                      + " AND state IN ('QUEUED', 'AWAITING_APPROVAL', 'RETRYING')")) {
+            update.setString(1, text);
+            update.setString(2, replyText);
+            Jdbc.setInstant(update, 3, now);
+            update.setLong(4, id);
+            return update.executeUpdate() == 1;
           }
         });
   }

@@ -149,8 +149,8 @@ public final class JdbcPaperStore {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO outbox (account_id, paper_id, feed_id, text, reply_text, state,"
-                + " attempts, paper_date, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+                + " attempts, paper_date, created_at, updated_at, paper_json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
       insert.setString(1, paper.accountId());
       insert.setLong(2, paperId);
       insert.setString(3, paper.feedId());
@@ -161,6 +161,7 @@ public final class JdbcPaperStore {
       Jdbc.setInstant(insert, 7, paper.date());
       Jdbc.setInstant(insert, 8, now);
       Jdbc.setInstant(insert, 9, now);
+      insert.setString(10, paper.source() == null ? null : PaperCodec.encode(paper.source()));
       insert.executeUpdate();
     }
   }

@@ -2,6 +2,7 @@ package org.paperboy.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.paperboy.model.Paper;
 
 /**
  * A feed entry to record, with the post to queue for it.
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param postText the post to queue, or {@code null} to record the paper as seen only
  * @param replyText a reply to post under it, or {@code null}
  * @param held queue the post as awaiting approval rather than queued
+ * @param source the paper the post was written from, kept to rewrite it; {@code null} when no post
+ *     is queued
  */
 public record NewPaper(
     String accountId,
@@ -29,7 +32,8 @@ public record NewPaper(
     Instant date,
     String postText,
     String replyText,
-    boolean held) {
+    boolean held,
+    Paper source) {
 
   public NewPaper {
     Objects.requireNonNull(accountId, "accountId");

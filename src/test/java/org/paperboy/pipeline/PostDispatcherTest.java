@@ -75,7 +75,8 @@ class PostDispatcherTest {
               START.minus(Duration.ofDays(100 - n)),
               "Paper " + n + " https://doi.org/10.1/" + n,
               null,
-              false),
+              false,
+              null),
           clock.instant());
     }
   }

@@ -37,7 +37,7 @@ class JdbcStoresTest {
   private static NewPaper paper(String feed, String guid, String doi, Instant date, String text) {
     String identity = doi != null ? "doi:" + doi : "guid:" + feed + ":" + guid;
     return new NewPaper(
-        "lab", feed, guid, identity, doi, null, "Title " + guid, date, text, null, false);
+        "lab", feed, guid, identity, doi, null, "Title " + guid, date, text, null, false, null);
   }
 
   @Test
@@ -154,7 +154,8 @@ class JdbcStoresTest {
   @Test
   void aPostHeldForApprovalIsNeverClaimed() {
     papers.record(
-        new NewPaper("lab", "f", "a", "doi:10.1/a", "10.1/a", null, "A", T0, "a", null, true), T0);
+        new NewPaper("lab", "f", "a", "doi:10.1/a", "10.1/a", null, "A", T0, "a", null, true, null),
+        T0);
 
     assertThat(outbox.items("lab"))
         .extracting(OutboxItem::state)

@@ -1,0 +1,64 @@
+package org.paperboy.pipeline;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.paperboy.compose.PostComposer;
+import org.paperboy.config.FeedConfig;
+import org.paperboy.model.Post;
+import org.paperboy.store.JdbcOutbox;
+import org.paperboy.summarise.Summariser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rewrites the posts not yet sent when a feed's template, hashtags, roster or thread setting
+ * changes, from the papers they were written from. Thread-safe.
+ */
+public final class Rewriter {
+
+  private static final Logger log = LoggerFactory.getLogger(Rewriter.class);
+
+  private final Summariser summariser;
+  private final PostComposer composer;
+  private final JdbcOutbox outbox;
+  private final Clock clock;
+
+  public Rewriter(Summariser summariser, PostComposer composer, JdbcOutbox outbox, Clock clock) {
+    this.summariser = summariser;
+    this.composer = composer;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /** Rewrites {@code feed}'s waiting posts as its settings now say; returns how many changed. */
+  public int rewrite(FeedConfig feed) {
+    FeedPlan plan = FeedPlan.of(feed);
+    int changed = 0;
+    for (JdbcOutbox.Pending pending : outbox.pending(feed.id())) {
+      List<Post> posts;
+      try {
+        posts =
+            composer.posts(
+                plan.style(),
+                pending.paper(),
+                summariser.summarise(pending.paper()),
+                clock.instant().atOffset(ZoneOffset.UTC).toLocalDate());
+      } catch (IllegalArgumentException e) {
+        log.warn("feed {}: post {} keeps its text: {}", feed.id(), pending.id(), e.getMessage());
+        continue;
+      }
+      String text = posts.get(0).text();
+      String reply = posts.size() > 1 ? posts.get(1).text() : null;
+      boolean same =
+          text.equals(pending.text()) && java.util.Objects.equals(reply, pending.replyText());
+      if (!same && outbox.rewrite(pending.id(), text, reply, clock.instant())) {
+        changed++;
+      }
+    }
+    if (changed > 0) {
+      log.info("feed {}: rewrote {} posts not yet sent with its new settings", feed.id(), changed);
+    }
+    return changed;
+  }
+}
