@@ -19,6 +19,27 @@ final class ConfigOption {
       description = "The root config file (HOCON); it may include others.")
   Path file;
 
+  /**
+   * Loads the config, opens the database for maintenance and runs {@code work} with both; a config
+   * or database problem is printed to {@code err} and becomes the exit code.
+   */
+  int withMaintenance(
+      ConfigLoader loader,
+      EngineFactory engines,
+      PrintStream err,
+      java.util.function.BiFunction<PaperboyConfig, Maintenance, Integer> work) {
+    PaperboyConfig valid = load(loader, err).orElse(null);
+    if (valid == null) {
+      return ExitCodes.USAGE_OR_CONFIG;
+    }
+    try (Maintenance maintenance = engines.maintain(valid)) {
+      return work.apply(valid, maintenance);
+    } catch (IllegalStateException e) {
+      err.println("paperboy: " + e.getMessage());
+      return ExitCodes.RUNTIME_FAILURE;
+    }
+  }
+
   /** The config, or empty after printing every problem to {@code err}. */
   Optional<PaperboyConfig> load(ConfigLoader loader, PrintStream err) {
     try {

@@ -43,17 +43,13 @@ final class FeedsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PaperboyConfig valid = config.load(loader, err).orElse(null);
-    if (valid == null) {
-      return ExitCodes.USAGE_OR_CONFIG;
-    }
+    return config.withMaintenance(
+        loader, engines, err, (valid, maintenance) -> print(valid, maintenance.feeds()));
+  }
+
+  private int print(PaperboyConfig valid, java.util.List<FeedOverview> overview) {
     Map<String, FeedOverview> known = new LinkedHashMap<>();
-    try (Maintenance maintenance = engines.maintain(valid)) {
-      maintenance.feeds().forEach(f -> known.put(f.id(), f));
-    } catch (IllegalStateException e) {
-      err.println("paperboy: " + e.getMessage());
-      return ExitCodes.RUNTIME_FAILURE;
-    }
+    overview.forEach(f -> known.put(f.id(), f));
     Instant now = clock.instant();
     for (FeedConfig feed : valid.feeds().values()) {
       FeedOverview state = known.remove(feed.id());

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.paperboy.config.ConfigLoader;
-import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.Platform;
 import org.paperboy.store.PostRecord;
 import picocli.CommandLine.Command;
@@ -49,34 +48,31 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PaperboyConfig valid = config.load(loader, err).orElse(null);
-    if (valid == null) {
-      return ExitCodes.USAGE_OR_CONFIG;
-    }
-    List<PostRecord> posts;
-    try (Maintenance maintenance = engines.maintain(valid)) {
-      posts = maintenance.history(account, since == null ? null : clock.instant().minus(since));
-    } catch (IllegalStateException e) {
-      err.println("paperboy: " + e.getMessage());
-      return ExitCodes.RUNTIME_FAILURE;
-    }
-    for (PostRecord post : posts) {
-      boolean onX =
-          valid.accounts().containsKey(post.accountId())
-              && valid.accounts().get(post.accountId()).platform() == Platform.X;
-      String link =
-          post.remoteId() == null
-              ? "(already on the account; its id is not known)"
-              : onX ? "https://x.com/i/web/status/" + post.remoteId() : post.remoteId();
-      out.println(
-          post.postedAt()
-              + "  "
-              + post.accountId()
-              + (post.part() > 0 ? "  reply  " : "  ")
-              + link);
-      out.println("    " + post.text().replace("\n", " "));
-    }
-    err.println("paperboy: " + posts.size() + (posts.size() == 1 ? " post" : " posts"));
-    return ExitCodes.OK;
+    return config.withMaintenance(
+        loader,
+        engines,
+        err,
+        (valid, maintenance) -> {
+          List<PostRecord> posts =
+              maintenance.history(account, since == null ? null : clock.instant().minus(since));
+          for (PostRecord post : posts) {
+            boolean onX =
+                valid.accounts().containsKey(post.accountId())
+                    && valid.accounts().get(post.accountId()).platform() == Platform.X;
+            String link =
+                post.remoteId() == null
+                    ? "(already on the account; its id is not known)"
+                    : onX ? "https://x.com/i/web/status/" + post.remoteId() : post.remoteId();
+            out.println(
+                post.postedAt()
+                    + "  "
+                    + post.accountId()
+                    + (post.part() > 0 ? "  reply  " : "  ")
+                    + link);
+            out.println("    " + post.text().replace("\n", " "));
+          }
+          err.println("paperboy: " + posts.size() + (posts.size() == 1 ? " post" : " posts"));
+          return ExitCodes.OK;
+        });
   }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.paperboy.config.ConfigLoader;
-import org.paperboy.config.PaperboyConfig;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import picocli.CommandLine;
@@ -39,16 +38,26 @@ final class QueueCommand implements Callable<Integer> {
       ConfigLoader loader, EngineFactory engines, Clock clock, PrintStream out, PrintStream err) {
 
     int withMaintenance(ConfigOption config, Function<Maintenance, Integer> work) {
-      PaperboyConfig valid = config.load(loader, err).orElse(null);
-      if (valid == null) {
-        return ExitCodes.USAGE_OR_CONFIG;
-      }
-      try (Maintenance maintenance = engines.maintain(valid)) {
-        return work.apply(maintenance);
-      } catch (IllegalStateException e) {
-        err.println("paperboy: " + e.getMessage());
-        return ExitCodes.RUNTIME_FAILURE;
-      }
+      return config.withMaintenance(
+          loader, engines, err, (valid, maintenance) -> work.apply(maintenance));
+    }
+
+    /** Runs a change to one post; {@code done} says what happened, or empty when nothing did. */
+    int change(
+        ConfigOption config,
+        Function<Maintenance, java.util.Optional<String>> change,
+        String nothing) {
+      return withMaintenance(
+          config,
+          maintenance -> {
+            java.util.Optional<String> done = change.apply(maintenance);
+            if (done.isEmpty()) {
+              err.println("paperboy: " + nothing);
+              return ExitCodes.RUNTIME_FAILURE;
+            }
+            out.println(done.get());
+            return ExitCodes.OK;
+          });
     }
   }
 
@@ -177,16 +186,13 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return context.withMaintenance(
+      return context.change(
           config,
-          maintenance -> {
-            if (!maintenance.drop(id)) {
-              context.err().println("paperboy: no post " + id + " is waiting to be sent");
-              return ExitCodes.RUNTIME_FAILURE;
-            }
-            context.out().println("dropped post " + id);
-            return ExitCodes.OK;
-          });
+          maintenance ->
+              maintenance.drop(id)
+                  ? java.util.Optional.of("dropped post " + id)
+                  : java.util.Optional.empty(),
+          "no post " + id + " is waiting to be sent");
     }
   }
 
@@ -208,18 +214,13 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return context.withMaintenance(
+      return context.change(
           config,
-          maintenance -> {
-            if (maintenance.retry(id) == 0) {
-              context
-                  .err()
-                  .println("paperboy: no post " + id + " has failed or is waiting to retry");
-              return ExitCodes.RUNTIME_FAILURE;
-            }
-            context.out().println("queued post " + id + " again");
-            return ExitCodes.OK;
-          });
+          maintenance ->
+              maintenance.retry(id) > 0
+                  ? java.util.Optional.of("queued post " + id + " again")
+                  : java.util.Optional.empty(),
+          "no post " + id + " has failed or is waiting to retry");
     }
   }
 
