@@ -337,6 +337,19 @@ class OperationsTest {
   }
 
   @Test
+  void healthSaysWhatIsWrongWhenTheSchedulerIsNotRunning() throws Exception {
+    try (Engine engine =
+        new Paperboy(
+                Clock.systemUTC(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .open(new ConfigLoader(ENV).load(config))) {
+      assertThat(((PaperboyEngine) engine).health()).contains("the scheduler is not running");
+      engine.start();
+      assertThat(((PaperboyEngine) engine).health()).isEmpty();
+    }
+  }
+
+  @Test
   void aTemplateEditRewritesThePostsNotYetSent() throws Exception {
     paperboy("once", "--config", config.toString());
     ConfigLoader loader = new ConfigLoader(ENV);
