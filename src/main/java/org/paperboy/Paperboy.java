@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.paperboy.cli.Cli;
 import org.paperboy.cli.Engine;
 import org.paperboy.cli.EngineFactory;
@@ -116,18 +118,20 @@ public final class Paperboy implements EngineFactory {
     if (lock != null) {
       lock.share(config.database().url());
     }
-    JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
+    JdbcOutbox outbox = new JdbcOutbox(database.dataSource(), database.dialect());
     JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
     settleInterruptedWork(database, outbox, accounts);
     Logging.useJson(config.jsonLogs());
     Metrics metrics = new Metrics(() -> outbox.countsByState());
+    AtomicReference<String> node = new AtomicReference<>();
     return new PaperboyEngine(
-        config, database, lock, metrics, next -> parts(next, database, metrics));
+        config, database, lock, metrics, node, next -> parts(next, database, metrics, node::get));
   }
 
   /** The pipeline for {@code config}, on an open database; built again when the config changes. */
-  private PaperboyEngine.Parts parts(PaperboyConfig config, Database database, Metrics metrics) {
-    JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
+  private PaperboyEngine.Parts parts(
+      PaperboyConfig config, Database database, Metrics metrics, Supplier<String> node) {
+    JdbcOutbox outbox = new JdbcOutbox(database.dataSource(), database.dialect());
     JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
     FeedFetcher fetcher =
         new FeedFetcher(
@@ -173,7 +177,7 @@ public final class Paperboy implements EngineFactory {
     FeedPreviewer previewer =
         new FeedPreviewer(fetcher, new FeedParser(), poller, feedStore, clock);
     PostDispatcher dispatcher =
-        new PostDispatcher(pacing, publishers, backoffs, outbox, accounts, clock, metrics);
+        new PostDispatcher(pacing, publishers, backoffs, outbox, accounts, clock, metrics, node);
     Rewriter rewriter =
         new Rewriter(new Summariser(), new PostComposer(new XTextCounter()), outbox, clock);
     return new PaperboyEngine.Parts(config, poller, dispatcher, previewer, rewriter);

@@ -51,9 +51,12 @@ final class PaperboyEngine implements Engine {
   private final AtomicReference<Parts> parts = new AtomicReference<>();
   private PaperboyScheduler scheduler;
   private HttpEndpoints endpoints;
+  // This node's id once it runs in a cluster; null for once, and on the embedded database.
+  private final AtomicReference<String> node;
 
   /**
    * @param lock this service's hold on an embedded database, or {@code null}
+   * @param node set to this node's cluster id when the service starts clustered
    * @param assemble builds the pipeline for a configuration
    */
   PaperboyEngine(
@@ -61,7 +64,9 @@ final class PaperboyEngine implements Engine {
       Database database,
       ServiceLock lock,
       Metrics metrics,
+      AtomicReference<String> node,
       Function<PaperboyConfig, Parts> assemble) {
+    this.node = node;
     this.database = database;
     this.lock = lock;
     this.metrics = metrics;
@@ -94,8 +99,15 @@ final class PaperboyEngine implements Engine {
     PaperboyConfig config = parts.get().config();
     scheduler =
         new PaperboyScheduler(
-            database.dataSource(), database.dialect().quartzDelegate(), this::poll, this::dispatch);
+            database.dataSource(),
+            database.dialect().quartzDelegate(),
+            database.dialect().clustered(),
+            this::poll,
+            this::dispatch);
     scheduler.start(config);
+    if (database.dialect().clustered()) {
+      node.set(scheduler.nodeId());
+    }
     if (config.http().enabled()) {
       endpoints =
           new HttpEndpoints(config.http().host(), config.http().port(), this::health, metrics);

@@ -23,7 +23,7 @@ final class PaperboyMaintenance implements Maintenance {
   PaperboyMaintenance(Database database, Clock clock) {
     this.database = database;
     this.feeds = new JdbcFeedStore(database.dataSource());
-    this.outbox = new JdbcOutbox(database.dataSource());
+    this.outbox = new JdbcOutbox(database.dataSource(), database.dialect());
     this.clock = clock;
   }
 

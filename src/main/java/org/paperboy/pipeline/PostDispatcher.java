@@ -40,6 +40,9 @@ public final class PostDispatcher {
   private static final Logger log = LoggerFactory.getLogger(PostDispatcher.class);
   // A post still "sending" after this long was left by a process that died mid-send.
   static final Duration SENDING_LEASE = Duration.ofMinutes(5);
+  // A cluster node that has not checked in with Quartz for this long is taken for dead: the posts
+  // it was sending are sent again by the others (three of Quartz's check-in intervals).
+  static final Duration NODE_SILENCE = Duration.ofSeconds(15);
   // Refused credentials are tried again this often, to notice a fix without a restart.
   private static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
   // X sends x-rate-limit-reset with every 429; this is for an answer without it.
@@ -52,11 +55,13 @@ public final class PostDispatcher {
   private final JdbcAccountStore accounts;
   private final Clock clock;
   private final Events events;
+  private final java.util.function.Supplier<String> node;
 
   /**
    * @param pacing each account's pacing, by account id
    * @param publishers each account's publisher, by account id
    * @param backoffs each account's retry backoff, by account id
+   * @param node this cluster node's id, or a supplier of {@code null} outside a cluster
    */
   public PostDispatcher(
       Map<String, Pacing> pacing,
@@ -65,8 +70,10 @@ public final class PostDispatcher {
       JdbcOutbox outbox,
       JdbcAccountStore accounts,
       Clock clock,
-      Events events) {
+      Events events,
+      java.util.function.Supplier<String> node) {
     this.events = events;
+    this.node = node;
     this.pacing = Map.copyOf(pacing);
     this.publishers = Map.copyOf(publishers);
     this.backoffs = Map.copyOf(backoffs);
@@ -104,7 +111,9 @@ public final class PostDispatcher {
       if (next.isAfter(now)) {
         return new DispatchReport(accountId, posted, failed, 0, next, null);
       }
-      Optional<OutboxItem> claimed = outbox.claimNext(accountId, now, now.minus(SENDING_LEASE));
+      Optional<OutboxItem> claimed =
+          outbox.claimNext(
+              accountId, now, now.minus(SENDING_LEASE), node.get(), now.minus(NODE_SILENCE));
       if (claimed.isEmpty()) {
         return new DispatchReport(accountId, posted, failed, 0, null, null);
       }

@@ -42,18 +42,23 @@ public final class PaperboyScheduler implements AutoCloseable {
   private static final String SCHEDULE = "schedule";
   // Pacing decides when posts go; this only bounds how late a due post is noticed.
   private static final Duration DISPATCH_EVERY = Duration.ofSeconds(30);
+  // How often a cluster node checks in; a node silent for longer is taken over.
+  static final Duration CHECKIN = Duration.ofSeconds(5);
 
   private final Scheduler scheduler;
 
   /**
    * @param dataSource Paperboy's pool, which Quartz shares
    * @param delegateClass the Quartz driver delegate for the database
+   * @param clustered whether several Paperboy nodes share the database (Quartz's own cluster: each
+   *     firing runs on one node, and a dead node's work moves to another)
    * @param poll polls a feed by id; true when it queued posts
    * @param dispatch sends an account's due posts, by account id
    */
   public PaperboyScheduler(
       DataSource dataSource,
       String delegateClass,
+      boolean clustered,
       Predicate<String> poll,
       Consumer<String> dispatch)
       throws SchedulerException {
@@ -73,6 +78,11 @@ public final class PaperboyScheduler implements AutoCloseable {
     properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
     properties.setProperty("org.quartz.jobStore.useProperties", "true");
     properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    if (clustered) {
+      properties.setProperty("org.quartz.jobStore.isClustered", "true");
+      properties.setProperty(
+          "org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECKIN.toMillis()));
+    }
     StdSchedulerFactory factory = new StdSchedulerFactory(properties);
     this.scheduler = factory.getScheduler();
     this.scheduler.setJobFactory(
@@ -178,6 +188,15 @@ public final class PaperboyScheduler implements AutoCloseable {
       // The periodic dispatch still sends the posts, a little later.
       org.slf4j.LoggerFactory.getLogger(PaperboyScheduler.class)
           .warn("feed {}: cannot wake its account's dispatcher: {}", feedId, e.getMessage());
+    }
+  }
+
+  /** This node's id in the cluster (Quartz's instance id). */
+  public String nodeId() {
+    try {
+      return scheduler.getSchedulerInstanceId();
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("the scheduler has no instance id", e);
     }
   }
 

@@ -51,6 +51,19 @@ public enum Dialect {
     return folder;
   }
 
+  /**
+   * How a claim locks the row it takes: on PostgreSQL, rows another node is claiming are skipped
+   * rather than waited for, so that several nodes claim different posts at once.
+   */
+  String claimLock() {
+    return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+  }
+
+  /** True when several Paperboy nodes may share this database as a Quartz cluster. */
+  public boolean clustered() {
+    return this == POSTGRESQL;
+  }
+
   /** The Quartz driver delegate class for this database. */
   public String quartzDelegate() {
     return quartzDelegate;

@@ -26,9 +26,11 @@ public final class JdbcOutbox {
       "id, account_id, feed_id, text, reply_text, state, attempts, not_before, last_error";
 
   private final DataSource dataSource;
+  private final Dialect dialect;
 
-  public JdbcOutbox(DataSource dataSource) {
+  public JdbcOutbox(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
   }
 
   /**
@@ -37,6 +39,23 @@ public final class JdbcOutbox {
    * by a process that died.
    */
   public Optional<OutboxItem> claimNext(String accountId, Instant now, Instant staleBefore) {
+    return claimNext(accountId, now, staleBefore, null, null);
+  }
+
+  /**
+   * Claims as {@link #claimNext(String, Instant, Instant)} does, for cluster node {@code node}: a
+   * post left sending by a node whose last Quartz check-in is older than {@code aliveSince} is due
+   * at once, so a dead node's in-flight posts move to a live one.
+   *
+   * @param node this node's Quartz instance id, or {@code null} outside a cluster
+   */
+  public Optional<OutboxItem> claimNext(
+      String accountId, Instant now, Instant staleBefore, String node, Instant aliveSince) {
+    String abandoned =
+        node == null
+            ? ""
+            : " OR (state = 'SENDING' AND claimed_by IS NOT NULL AND claimed_by NOT IN"
+                + " (SELECT instance_name FROM qrtz_scheduler_state WHERE last_checkin_time > ?))";
     return Jdbc.transaction(
         dataSource,
         "claiming the next post of account " + accountId,
@@ -49,12 +68,17 @@ public final class JdbcOutbox {
                       + " FROM outbox WHERE account_id = ? AND ("
                       + " (state IN ('QUEUED', 'RETRYING')"
                       + "   AND (not_before IS NULL OR not_before <= ?))"
-                      + " OR (state = 'SENDING' AND updated_at < ?))"
-                      + " ORDER BY COALESCE(paper_date, created_at), id"
-                      + " FETCH FIRST 1 ROWS ONLY FOR UPDATE")) {
+                      + " OR (state = 'SENDING' AND updated_at < ?)"
+                      + abandoned
+                      + ") ORDER BY COALESCE(paper_date, created_at), id"
+                      + " FETCH FIRST 1 ROWS ONLY"
+                      + dialect.claimLock())) {
             select.setString(1, accountId);
             Jdbc.setInstant(select, 2, now);
             Jdbc.setInstant(select, 3, staleBefore);
+            if (node != null) {
+              select.setLong(4, aliveSince.toEpochMilli());
+            }
             try (ResultSet rows = select.executeQuery()) {
               if (!rows.next()) {
                 return Optional.empty();
@@ -64,10 +88,11 @@ public final class JdbcOutbox {
           }
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, updated_at = ?"
-                      + " WHERE id = ?")) {
+                  "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, updated_at = ?,"
+                      + " claimed_by = ? WHERE id = ?")) {
             Jdbc.setInstant(update, 1, now);
-            update.setLong(2, item.id());
+            update.setString(2, node);
+            update.setLong(3, item.id());
             update.executeUpdate();
           }
           return Optional.of(

@@ -47,7 +47,7 @@ class PostDispatcherTest {
   @BeforeEach
   void open() throws Exception {
     database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
-    outbox = new JdbcOutbox(database.dataSource());
+    outbox = new JdbcOutbox(database.dataSource(), database.dialect());
     accounts = new JdbcAccountStore(database.dataSource());
     papers = new JdbcPaperStore(database.dataSource());
     x = new FakeXApi("ck", "cs", "at", "ats");
@@ -91,7 +91,8 @@ class PostDispatcherTest {
         outbox,
         accounts,
         clock,
-        Events.NONE);
+        Events.NONE,
+        () -> null);
   }
 
   private XPublisher toX(String consumerSecret) {

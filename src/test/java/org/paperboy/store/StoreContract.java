@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 
-class JdbcStoresTest {
+/**
+ * What Paperboy needs of its store, the same on every database it runs on: each subclass opens one
+ * kind.
+ */
+abstract class StoreContract {
 
   private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
 
@@ -21,12 +25,15 @@ class JdbcStoresTest {
   private JdbcPaperStore papers;
   private JdbcOutbox outbox;
 
+  /** A fresh, empty database of the kind under test. */
+  abstract Database openDatabase();
+
   @BeforeEach
   void open() {
-    database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
+    database = openDatabase();
     feeds = new JdbcFeedStore(database.dataSource());
     papers = new JdbcPaperStore(database.dataSource());
-    outbox = new JdbcOutbox(database.dataSource());
+    outbox = new JdbcOutbox(database.dataSource(), database.dialect());
   }
 
   @AfterEach
@@ -149,6 +156,40 @@ class JdbcStoresTest {
         .extracting(OutboxItem::state, OutboxItem::lastError)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(OutboxState.FAILED, "X answered 400: too long"));
+  }
+
+  @Test
+  void aPostADeadClusterNodeWasSendingIsTakenOverAtOnceButNotALiveNodes() throws Exception {
+    papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
+    papers.record(paper("f", "b", "10.1/b", T0.plusSeconds(1), "b"), T0);
+    try (java.sql.Connection c = database.dataSource().getConnection();
+        java.sql.PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)"
+                    + " VALUES ('paperboy', ?, ?, 5000)")) {
+      insert.setString(1, "alive-node");
+      insert.setLong(2, T0.plusSeconds(10).toEpochMilli());
+      insert.executeUpdate();
+      insert.setString(1, "dead-node");
+      insert.setLong(2, T0.minusSeconds(60).toEpochMilli());
+      insert.executeUpdate();
+    }
+    outbox
+        .claimNext("lab", T0, T0.minusSeconds(300), "dead-node", T0.minusSeconds(15))
+        .orElseThrow();
+    outbox
+        .claimNext("lab", T0, T0.minusSeconds(300), "alive-node", T0.minusSeconds(90))
+        .orElseThrow();
+
+    Optional<OutboxItem> taken =
+        outbox.claimNext(
+            "lab", T0.plusSeconds(12), T0.minusSeconds(300), "alive-node", T0.minusSeconds(3));
+
+    assertThat(taken).get().extracting(OutboxItem::text).isEqualTo("a");
+    assertThat(
+            outbox.claimNext(
+                "lab", T0.plusSeconds(12), T0.minusSeconds(300), "other-node", T0.minusSeconds(3)))
+        .isEmpty();
   }
 
   @Test
