@@ -3,31 +3,23 @@ package org.paperboy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperboy.filter.EntryFilter;
-import org.paperboy.model.Paper;
-import org.paperboy.parse.FeedParser;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
+import org.paperboy.testing.PaperIdentities;
 
 /**
  * kill -9 at random moments: Paperboy runs as a child JVM against a feed server and a fake X API on
@@ -43,7 +35,6 @@ class CrashIT {
     "med_plos_ploscompbiol_atom_2025-04_reserialized.xml",
     "med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml"
   };
-  private static final Pattern LINK = Pattern.compile("https?://\\S+");
   private static final int CYCLES = 50;
 
   @TempDir Path dir;
@@ -123,37 +114,9 @@ class CrashIT {
     return builder.start();
   }
 
-  /** Every paper the feeds hold that Paperboy should post, by identity: each exactly once. */
-  private static Set<String> expectedPapers() throws Exception {
-    Set<String> papers = new HashSet<>();
-    for (String feed : FEEDS) {
-      for (Paper paper :
-          new FeedParser()
-              .parse("f", Fixtures.feedBytes(feed), null, URI.create("https://x.org/"))
-              .papers()) {
-        if (EntryFilter.DEFAULT.rejects(paper, java.time.Instant.now()).isEmpty()) {
-          papers.add(paper.identity());
-        }
-      }
-    }
-    return papers;
-  }
-
-  /** The paper a post announces, by the identity its link stands for. */
-  private static String paperOf(FakeXApi.Tweet tweet) {
-    Matcher link = LINK.matcher(tweet.text());
-    assertThat(link.find()).as(tweet.text()).isTrue();
-    String url = link.group();
-    if (url.startsWith("https://doi.org/")) {
-      return "doi:"
-          + URLDecoder.decode(url.substring("https://doi.org/".length()), StandardCharsets.UTF_8);
-    }
-    return "link:" + url;
-  }
-
   @Test
   void killedFiftyTimesItPostsEveryPaperExactlyOnce() throws Exception {
-    Set<String> expected = expectedPapers();
+    Set<String> expected = PaperIdentities.expected(FEEDS);
     assertThat(expected).hasSizeGreaterThan(60);
     Random random = new Random(20261121);
     List<Integer> postedWhenKilled = new ArrayList<>();
@@ -185,7 +148,7 @@ class CrashIT {
 
     Map<String, Integer> postsPerPaper = new HashMap<>();
     for (FakeXApi.Tweet tweet : x.tweets()) {
-      postsPerPaper.merge(paperOf(tweet), 1, Integer::sum);
+      postsPerPaper.merge(PaperIdentities.of(tweet), 1, Integer::sum);
     }
     assertThat(postsPerPaper.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(postsPerPaper.values()).containsOnly(1);

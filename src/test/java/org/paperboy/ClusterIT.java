@@ -1,0 +1,144 @@
+package org.paperboy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.FakeXApi;
+import org.paperboy.testing.FeedServer;
+import org.paperboy.testing.Fixtures;
+import org.paperboy.testing.PaperIdentities;
+import org.paperboy.testing.Postgres;
+
+/**
+ * Two Paperboy nodes, each its own JVM, on one PostgreSQL as a Quartz cluster: one is killed with
+ * SIGKILL while posting; the other takes over its feeds and its in-flight posts, and X holds every
+ * paper exactly once.
+ */
+class ClusterIT {
+
+  private static final String[] FEEDS = {
+    "wrapped-med_pubmed-rss2.xml", "wrapped-med_inline-rss1.xml", "wrapped-med_sections-atom.xml"
+  };
+
+  @TempDir Path dir;
+  private FeedServer feeds;
+  private FakeXApi x;
+  private Path config;
+
+  @BeforeEach
+  void start() throws Exception {
+    feeds = new FeedServer();
+    x = new FakeXApi("ck", "cs", "at", "ats");
+    x.latency(Duration.ofMillis(150));
+    StringBuilder blocks = new StringBuilder();
+    for (int i = 0; i < FEEDS.length; i++) {
+      feeds.serve("/" + i + ".xml", Fixtures.feedBytes(FEEDS[i]), "application/xml");
+      blocks
+          .append("paperboy.feeds.f")
+          .append(i)
+          .append(" { url = \"")
+          .append(feeds.url("/" + i + ".xml"))
+          .append("\", account = lab, backfill = 100, schedule = 2s }\n");
+    }
+    config = dir.resolve("cluster.conf");
+    Files.writeString(
+        config,
+        """
+        paperboy.database { url = "%s", user = ${PAPERBOY_DB_USER}, password = ${PAPERBOY_DB_PASSWORD} }
+        paperboy.accounts.lab {
+          platform = x
+          api-base-url = "%s"
+          consumer-key = ${X_LAB_CONSUMER_KEY}
+          consumer-secret = ${X_LAB_CONSUMER_SECRET}
+          access-token = ${X_LAB_ACCESS_TOKEN}
+          access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
+          min-spacing = 0s
+          max-per-day = 1000
+        }
+        %s
+        """
+            .formatted(Postgres.freshDatabase(), x.baseUrl(), blocks));
+  }
+
+  @AfterEach
+  void stop() {
+    feeds.close();
+    x.close();
+  }
+
+  private Process node(String name) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.paperboy.Paperboy",
+            "run",
+            "--config",
+            config.toString());
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "X_LAB_CONSUMER_KEY",
+                "ck",
+                "X_LAB_CONSUMER_SECRET",
+                "cs",
+                "X_LAB_ACCESS_TOKEN",
+                "at",
+                "X_LAB_ACCESS_TOKEN_SECRET",
+                "ats",
+                "PAPERBOY_DB_USER",
+                "postgres",
+                "PAPERBOY_DB_PASSWORD",
+                "postgres"));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(dir.resolve(name + ".log").toFile());
+    return builder.start();
+  }
+
+  @Test
+  void aNodeKilledMidWorkIsTakenOverAndEveryPaperIsPostedOnce() throws Exception {
+    Set<String> expected = PaperIdentities.expected(FEEDS);
+    Process a = node("a");
+    Process b = node("b");
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> x.tweets().size() >= 5);
+      a.destroyForcibly().waitFor();
+      int atKill = x.tweets().size();
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> x.tweets().size() >= expected.size());
+      Thread.sleep(3000); // anything still to come would be a second post
+      assertThat(atKill).isLessThan(expected.size());
+    } finally {
+      a.destroyForcibly().waitFor();
+      b.destroyForcibly().waitFor();
+    }
+
+    Map<String, Integer> postsPerPaper = new HashMap<>();
+    for (FakeXApi.Tweet tweet : x.tweets()) {
+      postsPerPaper.merge(PaperIdentities.of(tweet), 1, Integer::sum);
+    }
+    assertThat(postsPerPaper.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(postsPerPaper.values()).containsOnly(1);
+    String logB = Files.readString(dir.resolve("b.log"));
+    assertThat(logB).contains("posted");
+    System.out.printf(
+        "cluster test: %d papers posted once each by two nodes, one killed mid-work%n",
+        postsPerPaper.size());
+  }
+}
