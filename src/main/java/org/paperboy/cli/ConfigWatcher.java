@@ -89,8 +89,17 @@ public final class ConfigWatcher implements AutoCloseable {
     return stamps;
   }
 
+  /**
+   * Stops watching, letting a reload in progress finish: an interrupted thread would make H2 close
+   * its database file under the rest of Paperboy.
+   */
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.shutdown();
+    try {
+      timer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

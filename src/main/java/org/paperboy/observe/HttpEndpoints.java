@@ -63,9 +63,18 @@ public final class HttpEndpoints implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops serving, letting a request in progress finish: an interrupted thread would make H2 close
+   * its database file under the rest of Paperboy.
+   */
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    executor.shutdown();
+    try {
+      executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
