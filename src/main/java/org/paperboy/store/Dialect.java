@@ -36,7 +36,7 @@ public enum Dialect {
       return url;
     }
     String upper = url.toUpperCase(java.util.Locale.ROOT);
-    String result = url;
+    String result = retrying(url);
     if (!upper.contains("WRITE_DELAY")) {
       result += ";WRITE_DELAY=0";
     }
@@ -44,6 +44,23 @@ public enum Dialect {
       result += ";DB_CLOSE_ON_EXIT=FALSE";
     }
     return result;
+  }
+
+  /**
+   * A file database on H2's {@code retry:} file system: H2 closes a database whose file a thread
+   * was interrupted in the middle of using, and Quartz interrupts its own threads when it stops;
+   * {@code retry:} reopens the file and repeats the operation instead.
+   */
+  static String retrying(String url) {
+    if (url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:retry:")) {
+      return url;
+    }
+    if (url.startsWith("jdbc:h2:file:")) {
+      return "jdbc:h2:retry:" + url.substring("jdbc:h2:file:".length());
+    }
+    return url.matches("jdbc:h2:[a-zA-Z]{2,}:.*")
+        ? url
+        : "jdbc:h2:retry:" + url.substring("jdbc:h2:".length());
   }
 
   /** The folder of this database's own migrations, beside the common ones. */

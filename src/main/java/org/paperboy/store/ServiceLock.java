@@ -85,7 +85,8 @@ public final class ServiceLock implements AutoCloseable {
       server = Server.createTcpServer("-tcpPort", "0", "-ifExists").start();
       Files.writeString(
           addressFile,
-          "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + database,
+          // The name the service opened it by (on the retry: file system, see Dialect).
+          "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/retry:" + database,
           StandardCharsets.UTF_8);
     } catch (SQLException | IOException e) {
       throw new IllegalStateException(
