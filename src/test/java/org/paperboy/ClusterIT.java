@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.ChildPaperboy;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
@@ -77,36 +78,24 @@ class ClusterIT {
   }
 
   private Process node(String name) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.paperboy.Paperboy",
-            "run",
-            "--config",
-            config.toString());
-    builder
-        .environment()
-        .putAll(
-            Map.of(
-                "X_LAB_CONSUMER_KEY",
-                "ck",
-                "X_LAB_CONSUMER_SECRET",
-                "cs",
-                "X_LAB_ACCESS_TOKEN",
-                "at",
-                "X_LAB_ACCESS_TOKEN_SECRET",
-                "ats",
-                "PAPERBOY_DB_USER",
-                "postgres",
-                "PAPERBOY_DB_PASSWORD",
-                "postgres"));
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(dir.resolve(name + ".log").toFile());
-    return builder.start();
+    return ChildPaperboy.start(
+        Map.of(
+            "X_LAB_CONSUMER_KEY",
+            "ck",
+            "X_LAB_CONSUMER_SECRET",
+            "cs",
+            "X_LAB_ACCESS_TOKEN",
+            "at",
+            "X_LAB_ACCESS_TOKEN_SECRET",
+            "ats",
+            "PAPERBOY_DB_USER",
+            "postgres",
+            "PAPERBOY_DB_PASSWORD",
+            "postgres"),
+        dir.resolve(name + ".log"),
+        "run",
+        "--config",
+        config.toString());
   }
 
   @Test

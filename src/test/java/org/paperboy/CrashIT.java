@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.ChildPaperboy;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
@@ -86,32 +87,20 @@ class CrashIT {
   }
 
   private Process paperboy(int cycle) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.paperboy.Paperboy",
-            "run",
-            "--config",
-            config.toString());
-    builder
-        .environment()
-        .putAll(
-            Map.of(
-                "X_LAB_CONSUMER_KEY",
-                "ck",
-                "X_LAB_CONSUMER_SECRET",
-                "cs",
-                "X_LAB_ACCESS_TOKEN",
-                "at",
-                "X_LAB_ACCESS_TOKEN_SECRET",
-                "ats"));
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(dir.resolve("run-" + cycle + ".log").toFile());
-    return builder.start();
+    return ChildPaperboy.start(
+        Map.of(
+            "X_LAB_CONSUMER_KEY",
+            "ck",
+            "X_LAB_CONSUMER_SECRET",
+            "cs",
+            "X_LAB_ACCESS_TOKEN",
+            "at",
+            "X_LAB_ACCESS_TOKEN_SECRET",
+            "ats"),
+        dir.resolve("run-" + cycle + ".log"),
+        "run",
+        "--config",
+        config.toString());
   }
 
   @Test
