@@ -78,24 +78,11 @@ class ClusterIT {
   }
 
   private Process node(String name) throws Exception {
+    Map<String, String> environment = new HashMap<>(ChildPaperboy.LAB_ACCOUNT_KEYS);
+    environment.put("PAPERBOY_DB_USER", "postgres");
+    environment.put("PAPERBOY_DB_PASSWORD", "postgres");
     return ChildPaperboy.start(
-        Map.of(
-            "X_LAB_CONSUMER_KEY",
-            "ck",
-            "X_LAB_CONSUMER_SECRET",
-            "cs",
-            "X_LAB_ACCESS_TOKEN",
-            "at",
-            "X_LAB_ACCESS_TOKEN_SECRET",
-            "ats",
-            "PAPERBOY_DB_USER",
-            "postgres",
-            "PAPERBOY_DB_PASSWORD",
-            "postgres"),
-        dir.resolve(name + ".log"),
-        "run",
-        "--config",
-        config.toString());
+        environment, dir.resolve(name + ".log"), "run", "--config", config.toString());
   }
 
   @Test

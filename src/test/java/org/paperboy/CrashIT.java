@@ -88,15 +88,7 @@ class CrashIT {
 
   private Process paperboy(int cycle) throws Exception {
     return ChildPaperboy.start(
-        Map.of(
-            "X_LAB_CONSUMER_KEY",
-            "ck",
-            "X_LAB_CONSUMER_SECRET",
-            "cs",
-            "X_LAB_ACCESS_TOKEN",
-            "at",
-            "X_LAB_ACCESS_TOKEN_SECRET",
-            "ats"),
+        ChildPaperboy.LAB_ACCOUNT_KEYS,
         dir.resolve("run-" + cycle + ".log"),
         "run",
         "--config",
