@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.model.HashtagRule;
@@ -29,6 +31,9 @@ final class Hashtags {
   record Choice(List<String> appended, String title, List<String> sentences) {}
 
   private final Extractor extractor = new Extractor();
+  // The configured tags are few and checked for every post: each is compiled and checked once.
+  private final Map<String, Pattern> wordPatterns = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> validTags = new ConcurrentHashMap<>();
 
   Choice choose(
       FeedStyle style, Paper paper, String title, List<String> sentences, LocalDate today) {
@@ -55,10 +60,7 @@ final class Hashtags {
       if (!seen.add(word.toLowerCase(Locale.ROOT)) || !isValid(candidate.tag())) {
         continue;
       }
-      Pattern asWord =
-          Pattern.compile(
-              "(?<![\\p{L}\\p{N}_#@])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}_])",
-              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      Pattern asWord = wordPatterns.computeIfAbsent(word, Hashtags::asWord);
       Matcher inTitle = asWord.matcher(newTitle);
       int inSentence = firstSentenceHolding(asWord, text);
       if (!inTitle.find() && inSentence < 0) {
@@ -108,9 +110,16 @@ final class Hashtags {
     return false;
   }
 
+  private static Pattern asWord(String word) {
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}_#@])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}_])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
   /** True when twitter-text extracts exactly this tag from it. */
   private boolean isValid(String tag) {
-    return extractor.extractHashtags(tag).equals(List.of(tag.substring(1)));
+    return validTags.computeIfAbsent(
+        tag, t -> extractor.extractHashtags(t).equals(List.of(t.substring(1))));
   }
 
   private record Candidate(String tag, boolean tagWordInText) {}

@@ -19,9 +19,9 @@ import org.paperboy.model.Summary;
  * et al."), the summary keeps fewer whole sentences and then a first sentence cut at a word
  * boundary with an ellipsis, credits drop from the end, and only then is the title cut.
  *
- * <p>Each part is measured once and the post's length estimated from the parts (URLs and emoji
- * never span a space, so lengths add up); the chosen text is measured once more to be sure.
- * Thread-safe.
+ * <p>Each part, down to each sentence and credit, is measured once and the post's length estimated
+ * from the parts (URLs and emoji never span a space, so lengths add up); the chosen text is
+ * measured once more to be sure. Thread-safe.
  */
 public final class PostComposer {
 
@@ -173,18 +173,30 @@ public final class PostComposer {
 
     /** The elastic parts' estimated length: each part alone, plus the space before it. */
     int elasticLength() {
-      Map<Placeholder, String> values = values();
-      int length = 0;
-      for (Placeholder p : GIVE_WAY) {
-        String value = values.get(p);
-        if (template.has(p) && !value.isEmpty()) {
-          length += lengthOf(value) + 1;
-        }
+      return without(null);
+    }
+
+    /** A part's length: whole sentences and credits add up, so each is measured only once. */
+    private int lengthOf(Placeholder part, String value) {
+      return switch (part) {
+        case SUMMARY ->
+            summaryCut != null
+                ? lengthOf(summaryCut)
+                : joinedLength(parts.sentences.subList(0, sentenceCount));
+        case CREDITS -> joinedLength(parts.credits.subList(0, creditCount));
+        default -> lengthOf(value);
+      };
+    }
+
+    private int joinedLength(List<String> words) {
+      int length = words.size() - 1;
+      for (String word : words) {
+        length += lengthOf(word);
       }
       return length;
     }
 
-    /** Each distinct part is measured once. */
+    /** Each distinct text is measured once. */
     private int lengthOf(String value) {
       return lengths.computeIfAbsent(value, counter::length);
     }
@@ -233,14 +245,14 @@ public final class PostComposer {
       return false;
     }
 
-    /** The elastic length with {@code part} left out. */
+    /** The elastic length with {@code part} left out, or all of it for {@code null}. */
     private int without(Placeholder part) {
       Map<Placeholder, String> values = values();
       int length = 0;
       for (Placeholder p : GIVE_WAY) {
         String value = values.get(p);
         if (p != part && template.has(p) && !value.isEmpty()) {
-          length += lengthOf(value) + 1;
+          length += lengthOf(p, value) + 1;
         }
       }
       return length;
