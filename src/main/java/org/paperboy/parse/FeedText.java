@@ -57,12 +57,34 @@ final class FeedText {
       text = text.substring(1);
     }
     Matcher invalid = NOT_XML.matcher(text);
-    if (invalid.find()) {
+    if (holdsCharactersXmlForbids(text) && invalid.find()) {
       int count = (int) NOT_XML.matcher(text).results().count();
       warnings.add(count + " characters that XML forbids were dropped");
       text = invalid.replaceAll("");
     }
     return new Decoded(text, warnings);
+  }
+
+  /** The same test as {@code NOT_XML}, in a loop: far quicker over a clean feed. */
+  private static boolean holdsCharactersXmlForbids(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c <= 0xD7FF
+          || c >= 0xE000 && c <= 0xFFFD
+          || c == 0x9
+          || c == 0xA
+          || c == 0xD) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      return true;
+    }
+    return false;
   }
 
   private static Charset detect(byte[] body, String contentType) throws IOException {

@@ -2,6 +2,7 @@ package org.paperboy.summarise;
 
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * Turns feed HTML into clean text: tags dropped, entities decoded (twice over for feeds that escape
@@ -15,17 +16,12 @@ public final class HtmlText {
       Pattern.compile(
           "</?(p|br|span|div|i|em|b|strong|sub|sup|jats:[a-z]+)\\b[^>]*>",
           Pattern.CASE_INSENSITIVE);
-  // U+FEFF (stray BOMs in Pensoft titles), U+FFFE/U+FFFF and the bidi overrides U+202A–U+202E
-  // make X's twitter-text call a text invalid; zero-width spaces and controls show as nothing.
-  private static final Pattern INVISIBLE =
-      Pattern.compile("[\\uFEFF\\uFFFE\\uFFFF\\u202A-\\u202E\\u200B\\u2060\\p{Cc}&&[^\\n\\t]]");
   // An entity that survived one decoding: "&amp;amp;" in the feed.
   private static final Pattern ESCAPED_ENTITY =
       Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Pattern BLOCK_END =
       Pattern.compile(
           "</(?:jats:)?(?:p|sec|title|div|li|h[1-6])>|<br\\s*/?>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
   // Broken markup that only looks like a tag once decoded, as CNKI's "&lt;正&gt;~".
   private static final Pattern PSEUDO_TAG = Pattern.compile("</?[^<>\\s\\d][^<>\\s]{0,19}>~?");
 
@@ -36,9 +32,18 @@ public final class HtmlText {
     if (html == null || html.isBlank()) {
       return "";
     }
+    return of(parse(html));
+  }
+
+  /** An HTML fragment parsed, each block followed by a space so that its text stays apart. */
+  static Document parse(String html) {
     // jsoup spaces the blocks it knows; JATS blocks ("</jats:p>") and line breaks need help.
-    String spaced = BLOCK_END.matcher(html).replaceAll("$0 ");
-    String text = Jsoup.parseBodyFragment(spaced).text();
+    return Jsoup.parseBodyFragment(BLOCK_END.matcher(html).replaceAll("$0 "));
+  }
+
+  /** Clean text from a parsed fragment. */
+  static String of(Document fragment) {
+    String text = fragment.text();
     if (ESCAPED_MARKUP.matcher(text).find() || ESCAPED_ENTITY.matcher(text).find()) {
       text = Jsoup.parseBodyFragment(text).text();
     }
@@ -47,7 +52,47 @@ public final class HtmlText {
 
   /** {@code text} with invisible characters removed and whitespace runs folded to one space. */
   static String fold(String text) {
-    String visible = INVISIBLE.matcher(text).replaceAll("");
-    return SPACE.matcher(visible).replaceAll(" ").strip();
+    StringBuilder folded = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isInvisible(c)) {
+        continue;
+      }
+      if (isSpace(c)) {
+        space = true;
+        continue;
+      }
+      if (space && folded.length() > 0) {
+        folded.append(' ');
+      }
+      space = false;
+      folded.append(c);
+    }
+    return folded.toString().strip();
+  }
+
+  // U+FEFF (stray BOMs in Pensoft titles), U+FFFE/U+FFFF and the bidi overrides U+202A–U+202E
+  // make X's twitter-text call a text invalid; zero-width spaces and controls show as nothing.
+  private static boolean isInvisible(char c) {
+    return c == '\uFEFF'
+        || c == '\uFFFE'
+        || c == '\uFFFF'
+        || (c >= '\u202A' && c <= '\u202E')
+        || c == '\u200B'
+        || c == '\u2060'
+        || (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t');
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\r'
+        || c == '\u00A0'
+        || c == '\u2007'
+        || c == '\u202F';
   }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -24,6 +23,8 @@ final class StructuredAbstract {
   private static final Pattern MARKED =
       Pattern.compile(OPEN + "([^" + CLOSE + "]+)" + CLOSE + "\\s*[:.]?\\s*");
   private static final Pattern IN_TEXT = labelsInText();
+  // What may end the sentence before a label in running text.
+  private static final String SENTENCE_END = ".!?:;)]";
 
   private StructuredAbstract() {}
 
@@ -35,7 +36,7 @@ final class StructuredAbstract {
     if (html.isBlank()) {
       return "";
     }
-    Document document = Jsoup.parseBodyFragment(html);
+    Document document = HtmlText.parse(html);
     for (Element element :
         document.select("b, strong, h1, h2, h3, h4, h5, h6, title, jats|title, dt, label")) {
       String text = element.text();
@@ -44,7 +45,7 @@ final class StructuredAbstract {
             new TextNode(" " + OPEN + text.replaceAll("[:.]\\s*$", "") + CLOSE + " "));
       }
     }
-    return HtmlText.of(document.body().html());
+    return HtmlText.of(document);
   }
 
   /** The sections of {@code text}; one {@link Section.Kind#OTHER} section when none is labelled. */
@@ -57,11 +58,20 @@ final class StructuredAbstract {
       labels.add(marked.group(1));
     }
     if (cuts.isEmpty()) {
-      Matcher inText = IN_TEXT.matcher(text);
-      while (inText.find()) {
-        if (isLabel(text, inText)) {
+      // A label starts the text or follows a sentence's end: try only there, not at every
+      // character, as the pattern holds every label there is.
+      Matcher inText = IN_TEXT.matcher(text).useTransparentBounds(true);
+      int from = 0;
+      for (int start = 0; start < text.length(); start = nextSentenceStart(text, start)) {
+        start = skipSpaces(text, start);
+        if (start < from || start >= text.length()) {
+          continue;
+        }
+        inText.region(start, text.length());
+        if (inText.lookingAt() && isLabel(text, inText)) {
           cuts.add(new int[] {inText.start(1), inText.end()});
           labels.add(inText.group(1));
+          from = inText.end();
         }
       }
     }
@@ -86,6 +96,24 @@ final class StructuredAbstract {
     return sections;
   }
 
+  /** Where the text after the next sentence-ending character at or after {@code from} begins. */
+  private static int nextSentenceStart(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (SENTENCE_END.indexOf(text.charAt(i)) >= 0) {
+        return i + 1;
+      }
+    }
+    return text.length();
+  }
+
+  private static int skipSpaces(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
   /**
    * A label in running text starts the text or follows a sentence's end, and is either written in
    * capitals ("RESULTS The…") or followed by a colon or period ("Results: …", "Results. …").
@@ -96,7 +124,7 @@ final class StructuredAbstract {
     while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
       before--;
     }
-    boolean atBoundary = before < 0 || ".!?:;)]".indexOf(text.charAt(before)) >= 0;
+    boolean atBoundary = before < 0 || SENTENCE_END.indexOf(text.charAt(before)) >= 0;
     if (!atBoundary) {
       return false;
     }

@@ -68,8 +68,7 @@ public final class Summariser {
   public Summary summarise(Paper paper) {
     String title = TitleCleaner.clean(paper.title());
     String html = BYLINE.matcher(paper.abstractHtml()).replaceFirst("");
-    String text =
-        COPYRIGHT_TAIL.matcher(afterPreamble(StructuredAbstract.markedText(html))).replaceFirst("");
+    String text = withoutCopyrightTail(afterPreamble(StructuredAbstract.markedText(html)));
     if (METADATA_ONLY.matcher(text).matches()
         || text.equalsIgnoreCase("abstract")
         || text.equalsIgnoreCase(title)) {
@@ -136,6 +135,14 @@ public final class Summariser {
       result.set(0, rest.substring(0, 1).toUpperCase(Locale.ROOT) + rest.substring(1));
     }
     return result;
+  }
+
+  private static String withoutCopyrightTail(String text) {
+    // The pattern is slow to rule out at every position; most abstracts hold none of its marks.
+    if (text.indexOf('©') < 0 && !text.contains("(c)") && !text.contains("Copyright")) {
+      return text;
+    }
+    return COPYRIGHT_TAIL.matcher(text).replaceFirst("");
   }
 
   private static String afterPreamble(String text) {
