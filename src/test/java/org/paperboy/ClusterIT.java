@@ -21,9 +21,9 @@ import org.paperboy.testing.PaperIdentities;
 import org.paperboy.testing.Postgres;
 
 /**
- * Two Paperboy nodes, each its own JVM, on one PostgreSQL as a Quartz cluster: one is killed with
- * SIGKILL while posting; the other takes over its feeds and its in-flight posts, and X holds every
- * paper exactly once.
+ * Two Paperboy nodes, each its own JVM, on one PostgreSQL as a Quartz cluster: one killed with
+ * SIGKILL while posting is taken over and X holds every paper exactly once, and an account's
+ * pacing holds across the nodes.
  */
 class ClusterIT {
 
@@ -34,26 +34,35 @@ class ClusterIT {
   @TempDir Path dir;
   private FeedServer feeds;
   private FakeXApi x;
-  private Path config;
 
   @BeforeEach
   void start() throws Exception {
     feeds = new FeedServer();
     x = new FakeXApi("ck", "cs", "at", "ats");
     x.latency(Duration.ofMillis(150));
-    StringBuilder blocks = new StringBuilder();
     for (int i = 0; i < FEEDS.length; i++) {
       feeds.serve("/" + i + ".xml", Fixtures.feedBytes(FEEDS[i]), "application/xml");
+    }
+  }
+
+  /**
+   * The nodes' shared config on a fresh PostgreSQL database: {@code feedCount} feeds of the lab
+   * account, drawn in turn from the fixtures.
+   */
+  private Path config(int feedCount, String schedule, String minSpacing) throws Exception {
+    StringBuilder blocks = new StringBuilder();
+    for (int i = 0; i < feedCount; i++) {
       blocks
           .append("paperboy.feeds.f")
           .append(i)
           .append(" { url = \"")
-          .append(feeds.url("/" + i + ".xml"))
-          .append("\", account = lab, backfill = 100, schedule = 2s }\n");
+          .append(feeds.url("/" + i % FEEDS.length + ".xml"))
+          .append("\", account = lab, backfill = 100, schedule = ")
+          .append(schedule)
+          .append(" }\n");
     }
-    config = dir.resolve("cluster.conf");
-    Files.writeString(
-        config,
+    return Files.writeString(
+        dir.resolve("cluster.conf"),
         """
         paperboy.database { url = "%s", user = ${PAPERBOY_DB_USER}, password = ${PAPERBOY_DB_PASSWORD} }
         paperboy.accounts.lab {
@@ -63,12 +72,12 @@ class ClusterIT {
           consumer-secret = ${X_LAB_CONSUMER_SECRET}
           access-token = ${X_LAB_ACCESS_TOKEN}
           access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
-          min-spacing = 0s
+          min-spacing = %s
           max-per-day = 1000
         }
         %s
         """
-            .formatted(Postgres.freshDatabase(), x.baseUrl(), blocks));
+            .formatted(Postgres.freshDatabase(), x.baseUrl(), minSpacing, blocks));
   }
 
   @AfterEach
@@ -77,7 +86,7 @@ class ClusterIT {
     x.close();
   }
 
-  private Process node(String name) throws Exception {
+  private Process node(Path config, String name) throws Exception {
     Map<String, String> environment = new HashMap<>(ChildPaperboy.LAB_ACCOUNT_KEYS);
     environment.put("PAPERBOY_DB_USER", "postgres");
     environment.put("PAPERBOY_DB_PASSWORD", "postgres");
@@ -88,8 +97,9 @@ class ClusterIT {
   @Test
   void aNodeKilledMidWorkIsTakenOverAndEveryPaperIsPostedOnce() throws Exception {
     Set<String> expected = PaperIdentities.expected(FEEDS);
-    Process a = node("a");
-    Process b = node("b");
+    Path config = config(FEEDS.length, "2s", "0s");
+    Process a = node(config, "a");
+    Process b = node(config, "b");
     try {
       await().atMost(Duration.ofSeconds(60)).until(() -> x.tweets().size() >= 5);
       a.destroyForcibly().waitFor();
@@ -117,4 +127,24 @@ class ClusterIT {
         "cluster test: %d papers posted once each by two nodes, one killed mid-work%n",
         postsPerPaper.size());
   }
+
+  @Test
+  void pacingHoldsAcrossTheClusterNotPerNode() throws Exception {
+    // Both nodes wake the lab account's dispatcher as they start and as their polls queue papers;
+    // with an hour between posts, the account posts once however many nodes try.
+    Path config = config(FEEDS.length, "2s", "1h");
+    Process a = node(config, "a");
+    Process b = node(config, "b");
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> !x.tweets().isEmpty());
+      Thread.sleep(15_000);
+      assertThat(a.isAlive() && b.isAlive()).as("both nodes still run").isTrue();
+    } finally {
+      a.destroyForcibly().waitFor();
+      b.destroyForcibly().waitFor();
+    }
+    assertThat(x.tweets()).hasSize(1);
+  }
+
+
 }

@@ -17,6 +17,7 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -158,7 +159,15 @@ public final class PaperboyScheduler implements AutoCloseable {
             .startNow()
             .build();
     if (existing == null) {
-      scheduler.scheduleJob(trigger);
+      try {
+        scheduler.scheduleJob(trigger);
+      } catch (ObjectAlreadyExistsException e) {
+        // Another node of the cluster, starting at the same moment, stored it first.
+        Trigger stored = scheduler.getTrigger(key);
+        if (stored == null || !description.equals(stored.getJobDataMap().getString(SCHEDULE))) {
+          scheduler.rescheduleJob(key, trigger);
+        }
+      }
     } else {
       scheduler.rescheduleJob(key, trigger);
     }
