@@ -14,18 +14,22 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.paperboy.testing.ChildPaperboy;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
 import org.paperboy.testing.PaperIdentities;
+import org.paperboy.testing.Postgres;
 
 /**
  * kill -9 at random moments: Paperboy runs as a child JVM against a feed server and a fake X API on
  * 127.0.0.1, is killed with SIGKILL over and over (often between X accepting a post and Paperboy
- * recording it), and restarted. At the end X holds every paper exactly once.
+ * recording it), and restarted. At the end X holds every paper exactly once: on the embedded H2
+ * database and on PostgreSQL, where each restart is a new node of the cluster that must take over
+ * the dead one's claimed posts.
  */
 class CrashIT {
 
@@ -41,7 +45,7 @@ class CrashIT {
   @TempDir Path dir;
   private FeedServer feeds;
   private FakeXApi x;
-  private Path config;
+  private String feedBlocks;
 
   @BeforeEach
   void start() throws Exception {
@@ -60,11 +64,21 @@ class CrashIT {
           .append(feeds.url("/" + i + ".xml"))
           .append("\", account = lab, backfill = 100, schedule = 2s }\n");
     }
-    config = dir.resolve("crash.conf");
-    Files.writeString(
-        config,
+    feedBlocks = blocks.toString();
+  }
+
+  /** The config, on the embedded H2 database or on a fresh PostgreSQL one. */
+  private Path config(String database) throws Exception {
+    String url =
+        database.equals("h2") ? "jdbc:h2:file:" + dir.resolve("db") : Postgres.freshDatabase();
+    return Files.writeString(
+        dir.resolve("crash.conf"),
         """
-        paperboy.database.url = "jdbc:h2:file:%s"
+        paperboy.database {
+          url = "%s"
+          user = ${?PAPERBOY_DB_USER}
+          password = ${?PAPERBOY_DB_PASSWORD}
+        }
         paperboy.accounts.lab {
           platform = x
           api-base-url = "%s"
@@ -77,7 +91,7 @@ class CrashIT {
         }
         %s
         """
-            .formatted(dir.resolve("db"), x.baseUrl(), blocks));
+            .formatted(url, x.baseUrl(), feedBlocks));
   }
 
   @AfterEach
@@ -86,24 +100,25 @@ class CrashIT {
     x.close();
   }
 
-  private Process paperboy(int cycle) throws Exception {
+  private Process paperboy(Path config, int cycle) throws Exception {
+    Map<String, String> environment = new HashMap<>(ChildPaperboy.LAB_ACCOUNT_KEYS);
+    environment.put("PAPERBOY_DB_USER", "postgres");
+    environment.put("PAPERBOY_DB_PASSWORD", "postgres");
     return ChildPaperboy.start(
-        ChildPaperboy.LAB_ACCOUNT_KEYS,
-        dir.resolve("run-" + cycle + ".log"),
-        "run",
-        "--config",
-        config.toString());
+        environment, dir.resolve("run-" + cycle + ".log"), "run", "--config", config.toString());
   }
 
-  @Test
-  void killedFiftyTimesItPostsEveryPaperExactlyOnce() throws Exception {
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void killedFiftyTimesItPostsEveryPaperExactlyOnce(String database) throws Exception {
+    Path config = config(database);
     Set<String> expected = PaperIdentities.expected(FEEDS);
     assertThat(expected).hasSizeGreaterThan(60);
     Random random = new Random(20261121);
     List<Integer> postedWhenKilled = new ArrayList<>();
 
     for (int cycle = 0; cycle < CYCLES; cycle++) {
-      Process child = paperboy(cycle);
+      Process child = paperboy(config, cycle);
       int requests = x.statuses().size();
       if (cycle % 2 == 0 && x.tweets().size() < expected.size()) {
         // In the thick of it: once X starts receiving posts, within half a second. A child
@@ -117,7 +132,7 @@ class CrashIT {
       child.destroyForcibly().waitFor();
       postedWhenKilled.add(x.tweets().size());
     }
-    Process last = paperboy(CYCLES);
+    Process last = paperboy(config, CYCLES);
     try {
       await()
           .atMost(Duration.ofMinutes(2))
@@ -135,8 +150,12 @@ class CrashIT {
     assertThat(postsPerPaper.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(postsPerPaper.values()).containsOnly(1);
     System.out.printf(
-        "crash test: %d kills, %d papers posted once each, %d resends answered as duplicates%n",
-        CYCLES, postsPerPaper.size(), x.statuses().stream().filter(s -> s == 403).count());
+        "crash test on %s: %d kills, %d papers posted once each, %d resends answered as"
+            + " duplicates%n",
+        database,
+        CYCLES,
+        postsPerPaper.size(),
+        x.statuses().stream().filter(s -> s == 403).count());
     assertThat(postedWhenKilled)
         .as("kills landed while posting, not only before or after")
         .anyMatch(n -> n > 0 && n < expected.size());
