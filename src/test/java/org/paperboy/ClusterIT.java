@@ -22,8 +22,8 @@ import org.paperboy.testing.Postgres;
 
 /**
  * Two Paperboy nodes, each its own JVM, on one PostgreSQL as a Quartz cluster: one killed with
- * SIGKILL while posting is taken over and X holds every paper exactly once, and an account's
- * pacing holds across the nodes.
+ * SIGKILL while posting is taken over and X holds every paper exactly once, and an account's pacing
+ * holds across the nodes.
  */
 class ClusterIT {
 
@@ -145,6 +145,4 @@ class ClusterIT {
     }
     assertThat(x.tweets()).hasSize(1);
   }
-
-
 }

@@ -27,10 +27,21 @@ public final class ChildPaperboy {
    */
   public static Process start(Map<String, String> environment, Path log, String... args)
       throws IOException {
+    return start(List.of(), environment, log, args);
+  }
+
+  /**
+   * Starts {@code paperboy ARGS} with the test's classpath and {@code jvmOptions} besides its 256
+   * MB heap.
+   */
+  public static Process start(
+      List<String> jvmOptions, Map<String, String> environment, Path log, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(
-        List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.paperboy.Paperboy"));
+    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.paperboy.Paperboy"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);

@@ -1,0 +1,225 @@
+package org.paperboy.bench;
+
+import com.twitter.twittertext.TwitterTextParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntSupplier;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.paperboy.compose.FeedStyle;
+import org.paperboy.compose.PostComposer;
+import org.paperboy.compose.Template;
+import org.paperboy.compose.XTextCounter;
+import org.paperboy.model.Paper;
+import org.paperboy.model.Post;
+import org.paperboy.parse.FeedParseException;
+import org.paperboy.parse.FeedParser;
+import org.paperboy.summarise.Summariser;
+import org.paperboy.testing.Fixtures;
+
+/**
+ * Parse, summarise and compose over every fixture feed, in entries and MB per second, beside a bare
+ * XML parse of the same bytes and Python's feedparser parsing them in the same run.
+ */
+final class CorpusThroughput {
+
+  /** Entries and bytes handled per second by one contender. */
+  record Rate(String who, double entriesPerSecond, double megabytesPerSecond) {}
+
+  /**
+   * What the run measured, and how many posts twitter-text counts exactly as Paperboy did. {@code
+   * feedparser} is null when Debian's python3-feedparser is not installed.
+   */
+  record Figures(
+      int files,
+      long bytes,
+      int entries,
+      Rate paperboy,
+      Rate paperboyOnAllCores,
+      Rate bareXml,
+      Rate feedparser,
+      int exact) {}
+
+  private static final Duration WARM_UP = Duration.ofSeconds(3);
+  private static final Duration MEASURE = Duration.ofSeconds(6);
+
+  private final FeedParser parser = new FeedParser();
+  private final Summariser summariser = new Summariser();
+  private final PostComposer composer = new PostComposer(new XTextCounter());
+  private final FeedStyle style =
+      FeedStyle.of(Template.parse("{title} {summary} {link} {hashtags}"), List.of("#MedEd"));
+  private final LocalDate today = LocalDate.of(2026, 11, 21);
+  private final List<byte[]> corpus = new ArrayList<>();
+  private long bytes;
+
+  CorpusThroughput() {
+    for (String name : Fixtures.allFeeds()) {
+      byte[] feed = Fixtures.feedBytes(name);
+      corpus.add(feed);
+      bytes += feed.length;
+    }
+  }
+
+  Figures run() throws Exception {
+    List<Post> posts = paperboyPass();
+    int entries = posts.size();
+    Rate paperboy = rate("paperboy, 1 thread", entries, () -> paperboyPass().size(), 1);
+    int cores = Runtime.getRuntime().availableProcessors();
+    Rate allCores =
+        rate("paperboy, " + cores + " threads", entries, () -> paperboyPass().size(), cores);
+    Rate bareXml = rate("bare XML parse (StAX), 1 thread", entries, this::bareXmlPass, 1);
+    Rate feedparser = feedparser();
+    int exact = 0;
+    for (Post post : posts) {
+      com.twitter.twittertext.TwitterTextParseResults counted =
+          TwitterTextParser.parseTweet(post.text());
+      if (counted.isValid && counted.weightedLength == post.length()) {
+        exact++;
+      }
+    }
+    return new Figures(
+        corpus.size(), bytes, entries, paperboy, allCores, bareXml, feedparser, exact);
+  }
+
+  /** One pass of Paperboy's own stages: each entry's post. */
+  private List<Post> paperboyPass() {
+    List<Post> posts = new ArrayList<>();
+    for (byte[] feed : corpus) {
+      List<Paper> papers;
+      try {
+        papers = parser.parse("bench", feed, null, URI.create("https://bench.example/")).papers();
+      } catch (FeedParseException e) {
+        continue;
+      }
+      for (Paper paper : papers) {
+        posts.add(composer.compose(style, paper, summariser.summarise(paper), today));
+      }
+    }
+    return posts;
+  }
+
+  /** One pass of a bare XML parse: every event read, nothing kept. Counts elements. */
+  private int bareXmlPass() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    int elements = 0;
+    for (byte[] feed : corpus) {
+      try {
+        XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(feed));
+        while (reader.hasNext()) {
+          if (reader.next() == XMLStreamReader.START_ELEMENT) {
+            elements++;
+          }
+        }
+        reader.close();
+      } catch (XMLStreamException e) {
+        // A feed that is not well-formed XML ends the bare parse early, as it would any parser.
+      }
+    }
+    return elements;
+  }
+
+  /**
+   * Passes over the corpus on {@code threads} threads for a while after warming up; entries are
+   * counted as Paperboy finds them, so that every rate is of the same entries.
+   */
+  private Rate rate(String who, int entriesPerPass, IntSupplier pass, int threads)
+      throws InterruptedException, ExecutionException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> workers = new ArrayList<>();
+      long start = System.nanoTime() + WARM_UP.toNanos();
+      long end = start + MEASURE.toNanos();
+      for (int t = 0; t < threads; t++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  while (System.nanoTime() < start) {
+                    pass.getAsInt();
+                  }
+                  int passes = 0;
+                  while (System.nanoTime() < end) {
+                    pass.getAsInt();
+                    passes++;
+                  }
+                  return passes;
+                }));
+      }
+      int passes = 0;
+      for (Future<Integer> worker : workers) {
+        passes += worker.get();
+      }
+      // Each thread's last pass runs past the end; it is counted, and so is its time.
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Rate(
+          who, passes * (double) entriesPerPass / seconds, passes * bytes / 1e6 / seconds);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Python's feedparser over the same bytes, timed by itself; its own count of entries. */
+  private Rate feedparser() throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("paperboy-bench");
+    String python =
+        Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                python,
+                "-c",
+                FEEDPARSER,
+                Long.toString(WARM_UP.toSeconds()),
+                Long.toString(MEASURE.toSeconds())));
+    for (int i = 0; i < corpus.size(); i++) {
+      Path file = dir.resolve(i + ".xml");
+      Files.write(file, corpus.get(i));
+      command.add(file.toString());
+    }
+    Process feedparser = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(feedparser.getInputStream().readAllBytes()).trim();
+    if (feedparser.waitFor() != 0 || !out.matches("\\d+ \\d+ [0-9.]+")) {
+      return null;
+    }
+    String[] figures = out.split(" ");
+    double seconds = Double.parseDouble(figures[2]);
+    return new Rate(
+        "feedparser (Python)",
+        Long.parseLong(figures[0]) / seconds,
+        Long.parseLong(figures[1]) / 1e6 / seconds);
+  }
+
+  private static final String FEEDPARSER =
+      """
+      import sys, time
+      import feedparser
+      warm, measure = float(sys.argv[1]), float(sys.argv[2])
+      corpus = [open(p, "rb").read() for p in sys.argv[3:]]
+      def one_pass():
+          return sum(len(feedparser.parse(b).entries) for b in corpus)
+      t = time.perf_counter()
+      while time.perf_counter() - t < warm:
+          one_pass()
+      entries = nbytes = 0
+      start = time.perf_counter()
+      while True:
+          entries += one_pass()
+          nbytes += sum(len(b) for b in corpus)
+          elapsed = time.perf_counter() - start
+          if elapsed >= measure:
+              break
+      print(entries, nbytes, elapsed)
+      """;
+}
