@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,9 +122,28 @@ class CrashIT {
       Process child = paperboy(config, cycle);
       int requests = x.statuses().size();
       if (cycle % 2 == 0 && x.tweets().size() < expected.size()) {
-        // In the thick of it: once X starts receiving posts, within half a second. A child
-        // now and then stalls ~15 s before its first post (see the issue note), so wait longer.
-        await().atMost(Duration.ofSeconds(60)).until(() -> x.statuses().size() > requests);
+        // In the thick of it: once X starts receiving posts, within half a second. On H2 a
+        // restarted child now and then sends nothing for up to a minute; the cause is not yet
+        // found (see the issue note), so the wait is long, and a longer stall reports the
+        // child's log and threads.
+        try {
+          await().atMost(Duration.ofSeconds(120)).until(() -> x.statuses().size() > requests);
+        } catch (ConditionTimeoutException e) {
+          String threads = threadDump(child);
+          child.destroyForcibly().waitFor();
+          throw new AssertionError(
+              "restart "
+                  + cycle
+                  + " on "
+                  + database
+                  + " sent nothing to X in 120 s; X's answers so far: "
+                  + x.statuses()
+                  + "; its log:\n"
+                  + Files.readString(dir.resolve("run-" + cycle + ".log"))
+                  + "\nits threads:\n"
+                  + threads,
+              e);
+        }
         Thread.sleep(random.nextInt(500));
       } else {
         // Anywhere: starting up, polling, composing, posting.
@@ -159,5 +179,17 @@ class CrashIT {
     assertThat(postedWhenKilled)
         .as("kills landed while posting, not only before or after")
         .anyMatch(n -> n > 0 && n < expected.size());
+  }
+
+  /** What a stalled child's threads are doing, for the failure message. */
+  private static String threadDump(Process child) throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process dump =
+        new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), "Thread.print")
+            .redirectErrorStream(true)
+            .start();
+    String threads = new String(dump.getInputStream().readAllBytes());
+    dump.waitFor();
+    return threads;
   }
 }
