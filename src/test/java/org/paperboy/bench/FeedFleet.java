@@ -59,11 +59,6 @@ final class FeedFleet {
     return new Published(feeds, entries);
   }
 
-  /** The fixtures the feeds are drawn from. */
-  int fixtures() {
-    return sources.size();
-  }
-
   /** The config blocks of the accounts and feeds, each feed polled when {@code cron} fires. */
   String config(String cron) {
     StringBuilder blocks = new StringBuilder();
