@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.testing.ChildPaperboy;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
-import org.paperboy.testing.Fixtures;
 import org.paperboy.testing.PaperIdentities;
 import org.paperboy.testing.Postgres;
+import org.paperboy.testing.TestConfig;
 
 /**
  * Two Paperboy nodes, each its own JVM, on one PostgreSQL as a Quartz cluster: one killed with
@@ -38,10 +38,10 @@ class ClusterIT {
   @BeforeEach
   void start() throws Exception {
     feeds = new FeedServer();
-    x = new FakeXApi("ck", "cs", "at", "ats");
+    x = TestConfig.labX();
     x.latency(Duration.ofMillis(150));
     for (int i = 0; i < FEEDS.length; i++) {
-      feeds.serve("/" + i + ".xml", Fixtures.feedBytes(FEEDS[i]), "application/xml");
+      feeds.serveFixture("/" + i + ".xml", FEEDS[i]);
     }
   }
 
@@ -63,21 +63,9 @@ class ClusterIT {
     }
     return Files.writeString(
         dir.resolve("cluster.conf"),
-        """
-        paperboy.database { url = "%s", user = ${PAPERBOY_DB_USER}, password = ${PAPERBOY_DB_PASSWORD} }
-        paperboy.accounts.lab {
-          platform = x
-          api-base-url = "%s"
-          consumer-key = ${X_LAB_CONSUMER_KEY}
-          consumer-secret = ${X_LAB_CONSUMER_SECRET}
-          access-token = ${X_LAB_ACCESS_TOKEN}
-          access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
-          min-spacing = %s
-          max-per-day = 1000
-        }
-        %s
-        """
-            .formatted(Postgres.freshDatabase(), x.baseUrl(), minSpacing, blocks));
+        TestConfig.postgres(Postgres.freshDatabase())
+            + TestConfig.labAccount(x, "min-spacing = " + minSpacing + "\nmax-per-day = 1000")
+            + blocks);
   }
 
   @AfterEach
@@ -87,11 +75,8 @@ class ClusterIT {
   }
 
   private Process node(Path config, String name) throws Exception {
-    Map<String, String> environment = new HashMap<>(ChildPaperboy.LAB_ACCOUNT_KEYS);
-    environment.put("PAPERBOY_DB_USER", "postgres");
-    environment.put("PAPERBOY_DB_PASSWORD", "postgres");
     return ChildPaperboy.start(
-        environment, dir.resolve(name + ".log"), "run", "--config", config.toString());
+        TestConfig.ENVIRONMENT, dir.resolve(name + ".log"), "run", "--config", config.toString());
   }
 
   @Test

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.paperboy.testing.ChildPaperboy;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
-import org.paperboy.testing.Fixtures;
 import org.paperboy.testing.PaperIdentities;
 import org.paperboy.testing.Postgres;
+import org.paperboy.testing.TestConfig;
 
 /**
  * kill -9 at random moments: Paperboy runs as a child JVM against a feed server and a fake X API on
@@ -51,18 +51,17 @@ class CrashIT {
   @BeforeEach
   void start() throws Exception {
     feeds = new FeedServer();
-    x = new FakeXApi("ck", "cs", "at", "ats");
+    x = TestConfig.labX();
     // X records each post, then takes a while to answer: the window in which a kill leaves a
     // post made but not recorded.
     x.latency(Duration.ofMillis(40));
     StringBuilder blocks = new StringBuilder();
     for (int i = 0; i < FEEDS.length; i++) {
-      feeds.serve("/" + i + ".xml", Fixtures.feedBytes(FEEDS[i]), "application/xml");
       blocks
           .append("paperboy.feeds.f")
           .append(i)
           .append(" { url = \"")
-          .append(feeds.url("/" + i + ".xml"))
+          .append(feeds.serveFixture("/" + i + ".xml", FEEDS[i]))
           .append("\", account = lab, backfill = 100, schedule = 2s }\n");
     }
     feedBlocks = blocks.toString();
@@ -70,29 +69,13 @@ class CrashIT {
 
   /** The config, on the embedded H2 database or on a fresh PostgreSQL one. */
   private Path config(String database) throws Exception {
-    String url =
-        database.equals("h2") ? "jdbc:h2:file:" + dir.resolve("db") : Postgres.freshDatabase();
     return Files.writeString(
         dir.resolve("crash.conf"),
-        """
-        paperboy.database {
-          url = "%s"
-          user = ${?PAPERBOY_DB_USER}
-          password = ${?PAPERBOY_DB_PASSWORD}
-        }
-        paperboy.accounts.lab {
-          platform = x
-          api-base-url = "%s"
-          consumer-key = ${X_LAB_CONSUMER_KEY}
-          consumer-secret = ${X_LAB_CONSUMER_SECRET}
-          access-token = ${X_LAB_ACCESS_TOKEN}
-          access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
-          min-spacing = 0s
-          max-per-day = 1000
-        }
-        %s
-        """
-            .formatted(url, x.baseUrl(), feedBlocks));
+        (database.equals("h2")
+                ? TestConfig.h2(dir.resolve("db"))
+                : TestConfig.postgres(Postgres.freshDatabase()))
+            + TestConfig.labAccount(x, "min-spacing = 0s\nmax-per-day = 1000")
+            + feedBlocks);
   }
 
   @AfterEach
@@ -102,11 +85,12 @@ class CrashIT {
   }
 
   private Process paperboy(Path config, int cycle) throws Exception {
-    Map<String, String> environment = new HashMap<>(ChildPaperboy.LAB_ACCOUNT_KEYS);
-    environment.put("PAPERBOY_DB_USER", "postgres");
-    environment.put("PAPERBOY_DB_PASSWORD", "postgres");
     return ChildPaperboy.start(
-        environment, dir.resolve("run-" + cycle + ".log"), "run", "--config", config.toString());
+        TestConfig.ENVIRONMENT,
+        dir.resolve("run-" + cycle + ".log"),
+        "run",
+        "--config",
+        config.toString());
   }
 
   @ParameterizedTest(name = "on {0}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +23,10 @@ import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
 import org.paperboy.testing.MutableClock;
+import org.paperboy.testing.TestConfig;
 
 /** Paperboy's command line against a feed server and a fake X API, both on 127.0.0.1. */
 class EndToEndTest {
-
-  private static final Map<String, String> ENV =
-      Map.of(
-          "X_LAB_CONSUMER_KEY", "lab-consumer-key",
-          "X_LAB_CONSUMER_SECRET", "lab-consumer-secret-0451",
-          "X_LAB_ACCESS_TOKEN", "lab-access-token",
-          "X_LAB_ACCESS_TOKEN_SECRET", "lab-token-secret-0452");
 
   @TempDir Path dir;
   private FeedServer feeds;
@@ -43,42 +38,20 @@ class EndToEndTest {
   @BeforeEach
   void start() throws Exception {
     feeds = new FeedServer();
-    x =
-        new FakeXApi(
-            "lab-consumer-key",
-            "lab-consumer-secret-0451",
-            "lab-access-token",
-            "lab-token-secret-0452");
-    feeds.serve(
-        "/plos.xml",
-        Fixtures.feedBytes("med_plos_ploscompbiol_atom_2025-04_reserialized.xml"),
-        "application/atom+xml");
-    feeds.serve(
-        "/bmc.xml",
-        Fixtures.feedBytes("med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml"),
-        "application/rss+xml");
+    x = TestConfig.labX();
+    URI plos =
+        feeds.serveFixture("/plos.xml", "med_plos_ploscompbiol_atom_2025-04_reserialized.xml");
+    URI bmc = feeds.serveFixture("/bmc.xml", "med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml");
     config = dir.resolve("paperboy.conf");
     Files.writeString(
         config,
-        """
-        paperboy {
-          database.url = "jdbc:h2:file:%s"
-          accounts.lab {
-            platform = x
-            api-base-url = "%s"
-            consumer-key = ${X_LAB_CONSUMER_KEY}
-            consumer-secret = ${X_LAB_CONSUMER_SECRET}
-            access-token = ${X_LAB_ACCESS_TOKEN}
-            access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
-            min-spacing = 0s
-            max-per-day = 100
-          }
-          feeds.plos { url = "%s", account = lab, backfill = 2, hashtags = [CompBio] }
-          feeds.bmc { url = "%s", account = lab, backfill = 1, template = "{title} {link} {hashtags}", hashtags = [MedEd] }
-        }
-        """
-            .formatted(
-                dir.resolve("db"), x.baseUrl(), feeds.url("/plos.xml"), feeds.url("/bmc.xml")));
+        TestConfig.h2(dir.resolve("db"))
+            + TestConfig.labAccount(x, "min-spacing = 0s\nmax-per-day = 100")
+            + """
+            paperboy.feeds.plos { url = "%s", account = lab, backfill = 2, hashtags = [CompBio] }
+            paperboy.feeds.bmc { url = "%s", account = lab, backfill = 1, template = "{title} {link} {hashtags}", hashtags = [MedEd] }
+            """
+                .formatted(plos, bmc));
   }
 
   @AfterEach
@@ -90,7 +63,7 @@ class EndToEndTest {
   private int paperboy(String... args) {
     return Paperboy.execute(
         args,
-        ENV,
+        TestConfig.ENVIRONMENT,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -168,7 +141,7 @@ class EndToEndTest {
             .replace("feeds.plos { url", "feeds.plos { thread = true, url")
             .replace("backfill = 2", "backfill = 1")
             .replace("backfill = 1, template", "backfill = 0, template"));
-    PaperboyConfig valid = new ConfigLoader(ENV).load(config);
+    PaperboyConfig valid = new ConfigLoader(TestConfig.ENVIRONMENT).load(config);
     MutableClock clock = new MutableClock(Instant.now());
     x.thenAnswer(FakeXApi.Answer.AS_USUAL);
     x.thenAnswer(new FakeXApi.Answer(503, "{\"title\":\"Service Unavailable\"}", Map.of()));
@@ -215,7 +188,8 @@ class EndToEndTest {
       String printed =
           out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8) + logs.text();
       assertThat(logs.text()).contains("posted");
-      assertThat(printed).doesNotContain("lab-consumer-secret-0451", "lab-token-secret-0452");
+      assertThat(printed)
+          .doesNotContain(TestConfig.CONSUMER_SECRET, TestConfig.ACCESS_TOKEN_SECRET);
     }
   }
 
@@ -234,7 +208,7 @@ class EndToEndTest {
 
   @Test
   void refusedCredentialsKeepTheQueueUntilTheyAreFixed() throws Exception {
-    Map<String, String> wrong = new java.util.HashMap<>(ENV);
+    Map<String, String> wrong = new java.util.HashMap<>(TestConfig.ENVIRONMENT);
     wrong.put("X_LAB_CONSUMER_SECRET", "not-the-secret");
 
     int code =

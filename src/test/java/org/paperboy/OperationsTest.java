@@ -29,17 +29,10 @@ import org.paperboy.config.PaperboyConfig;
 import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
-import org.paperboy.testing.Fixtures;
+import org.paperboy.testing.TestConfig;
 
 /** The maintainers' commands as a user runs them, against a database a real run filled. */
 class OperationsTest {
-
-  private static final Map<String, String> ENV =
-      Map.of(
-          "X_LAB_CONSUMER_KEY", "ck",
-          "X_LAB_CONSUMER_SECRET", "cs",
-          "X_LAB_ACCESS_TOKEN", "at",
-          "X_LAB_ACCESS_TOKEN_SECRET", "ats");
 
   @TempDir Path dir;
   private FeedServer feeds;
@@ -51,15 +44,9 @@ class OperationsTest {
   @BeforeEach
   void start() throws Exception {
     feeds = new FeedServer();
-    x = new FakeXApi("ck", "cs", "at", "ats");
-    feeds.serve(
-        "/plos.xml",
-        Fixtures.feedBytes("med_plos_ploscompbiol_atom_2025-04_reserialized.xml"),
-        "application/atom+xml");
-    feeds.serve(
-        "/bmc.xml",
-        Fixtures.feedBytes("med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml"),
-        "application/rss+xml");
+    x = TestConfig.labX();
+    feeds.serveFixture("/plos.xml", "med_plos_ploscompbiol_atom_2025-04_reserialized.xml");
+    feeds.serveFixture("/bmc.xml", "med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml");
     config = dir.resolve("paperboy.conf");
     writeConfig("");
   }
@@ -67,24 +54,15 @@ class OperationsTest {
   private void writeConfig(String extra) throws Exception {
     Files.writeString(
         config,
-        """
-        paperboy {
-          database.url = "jdbc:h2:file:%s"
-          accounts.lab {
-            platform = x
-            api-base-url = "%s"
-            consumer-key = ${X_LAB_CONSUMER_KEY}
-            consumer-secret = ${X_LAB_CONSUMER_SECRET}
-            access-token = ${X_LAB_ACCESS_TOKEN}
-            access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
-            min-spacing = 0s
-            approval = true
-          }
-          feeds.plos { url = "%s", account = lab, backfill = 2, schedule = 1s }
-          %s
-        }
-        """
-            .formatted(dir.resolve("db"), x.baseUrl(), feeds.url("/plos.xml"), extra));
+        TestConfig.h2(dir.resolve("db"))
+            + TestConfig.labAccount(x, "min-spacing = 0s\napproval = true")
+            + """
+            paperboy {
+              feeds.plos { url = "%s", account = lab, backfill = 2, schedule = 1s }
+              %s
+            }
+            """
+                .formatted(feeds.url("/plos.xml"), extra));
   }
 
   @AfterEach
@@ -98,7 +76,7 @@ class OperationsTest {
     err.reset();
     return Paperboy.execute(
         args,
-        ENV,
+        TestConfig.ENVIRONMENT,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -260,7 +238,7 @@ class OperationsTest {
     try (Engine engine =
         new Paperboy(
                 clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-            .open(new ConfigLoader(ENV).load(config))) {
+            .open(new ConfigLoader(TestConfig.ENVIRONMENT).load(config))) {
       engine.start();
       int port = engine.httpPort().orElseThrow();
       HttpClient http = HttpClient.newHttpClient();
@@ -297,7 +275,7 @@ class OperationsTest {
 
   @Test
   void aValidEditTakesEffectWithoutARestartAndAnInvalidOneIsReportedAndIgnored() throws Exception {
-    ConfigLoader loader = new ConfigLoader(ENV);
+    ConfigLoader loader = new ConfigLoader(TestConfig.ENVIRONMENT);
     PaperboyConfig initial = loader.load(config);
     try (CapturedLogs logs = CapturedLogs.start();
         Engine engine =
@@ -342,7 +320,7 @@ class OperationsTest {
         new Paperboy(
                 Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-            .open(new ConfigLoader(ENV).load(config))) {
+            .open(new ConfigLoader(TestConfig.ENVIRONMENT).load(config))) {
       assertThat(((PaperboyEngine) engine).health()).contains("the scheduler is not running");
       engine.start();
       assertThat(((PaperboyEngine) engine).health()).isEmpty();
@@ -352,7 +330,7 @@ class OperationsTest {
   @Test
   void aTemplateEditRewritesThePostsNotYetSent() throws Exception {
     paperboy("once", "--config", config.toString());
-    ConfigLoader loader = new ConfigLoader(ENV);
+    ConfigLoader loader = new ConfigLoader(TestConfig.ENVIRONMENT);
     PaperboyConfig initial = loader.load(config);
     try (Engine engine =
         new Paperboy(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,20 +22,11 @@ import org.paperboy.cli.Engine;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
-import org.paperboy.testing.Fixtures;
 import org.paperboy.testing.Postgres;
+import org.paperboy.testing.TestConfig;
 
 /** The whole path on a real PostgreSQL: the same migrations, the Quartz job store clustered. */
 class PostgresEndToEndTest {
-
-  private static final Map<String, String> ENV =
-      Map.of(
-          "X_LAB_CONSUMER_KEY", "ck",
-          "X_LAB_CONSUMER_SECRET", "cs",
-          "X_LAB_ACCESS_TOKEN", "at",
-          "X_LAB_ACCESS_TOKEN_SECRET", "ats",
-          "PAPERBOY_DB_USER", "postgres",
-          "PAPERBOY_DB_PASSWORD", "postgres");
 
   @TempDir Path dir;
   private FeedServer feeds;
@@ -46,45 +37,23 @@ class PostgresEndToEndTest {
   @BeforeEach
   void start() throws Exception {
     feeds = new FeedServer();
-    x = new FakeXApi("ck", "cs", "at", "ats");
-    feeds.serve(
-        "/plos.xml",
-        Fixtures.feedBytes("med_plos_ploscompbiol_atom_2025-04_reserialized.xml"),
-        "application/atom+xml");
-    feeds.serve(
-        "/pubmed.xml", Fixtures.feedBytes("wrapped-med_pubmed-rss2.xml"), "application/rss+xml");
-    feeds.serve(
-        "/sections.xml",
-        Fixtures.feedBytes("wrapped-med_sections-atom.xml"),
-        "application/atom+xml");
+    x = TestConfig.labX();
+    URI plos =
+        feeds.serveFixture("/plos.xml", "med_plos_ploscompbiol_atom_2025-04_reserialized.xml");
+    URI pubmed = feeds.serveFixture("/pubmed.xml", "wrapped-med_pubmed-rss2.xml");
+    URI sections = feeds.serveFixture("/sections.xml", "wrapped-med_sections-atom.xml");
     url = Postgres.freshDatabase();
     config = dir.resolve("paperboy.conf");
     Files.writeString(
         config,
-        """
-        paperboy {
-          database { url = "%s", user = ${PAPERBOY_DB_USER}, password = ${PAPERBOY_DB_PASSWORD} }
-          accounts.lab {
-            platform = x
-            api-base-url = "%s"
-            consumer-key = ${X_LAB_CONSUMER_KEY}
-            consumer-secret = ${X_LAB_CONSUMER_SECRET}
-            access-token = ${X_LAB_ACCESS_TOKEN}
-            access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
-            min-spacing = 0s
-            max-per-day = 1000
-          }
-          feeds.plos { url = "%s", account = lab, backfill = 2, schedule = 1s }
-          feeds.pubmed { url = "%s", account = lab, backfill = 100, schedule = 1s }
-          feeds.sections { url = "%s", account = lab, backfill = 100, schedule = 1s }
-        }
-        """
-            .formatted(
-                url,
-                x.baseUrl(),
-                feeds.url("/plos.xml"),
-                feeds.url("/pubmed.xml"),
-                feeds.url("/sections.xml")));
+        TestConfig.postgres(url)
+            + TestConfig.labAccount(x, "min-spacing = 0s\nmax-per-day = 1000")
+            + """
+            paperboy.feeds.plos { url = "%s", account = lab, backfill = 2, schedule = 1s }
+            paperboy.feeds.pubmed { url = "%s", account = lab, backfill = 100, schedule = 1s }
+            paperboy.feeds.sections { url = "%s", account = lab, backfill = 100, schedule = 1s }
+            """
+                .formatted(plos, pubmed, sections));
   }
 
   @AfterEach
@@ -96,7 +65,7 @@ class PostgresEndToEndTest {
   private int paperboy(String... args) {
     return Paperboy.execute(
         args,
-        ENV,
+        TestConfig.ENVIRONMENT,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
@@ -118,7 +87,7 @@ class PostgresEndToEndTest {
         new Paperboy(
                 Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-            .open(new ConfigLoader(ENV).load(config))) {
+            .open(new ConfigLoader(TestConfig.ENVIRONMENT).load(config))) {
       engine.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> x.tweets().size() > 20);
       await().atMost(Duration.ofSeconds(10)).until(() -> feeds.requests("/plos.xml").size() >= 3);

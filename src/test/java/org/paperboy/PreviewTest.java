@@ -7,29 +7,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twitter.twittertext.TwitterTextParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
-import org.paperboy.testing.Fixtures;
+import org.paperboy.testing.TestConfig;
 
 /** {@code paperboy preview}: exactly what once would post, and why the rest would not be. */
 class PreviewTest {
 
-  private static final Map<String, String> ENV =
-      Map.of(
-          "X_LAB_CONSUMER_KEY", "ck",
-          "X_LAB_CONSUMER_SECRET", "cs",
-          "X_LAB_ACCESS_TOKEN", "at",
-          "X_LAB_ACCESS_TOKEN_SECRET", "ats");
   // A PubMed search that finds one paper the PLOS feed has too, and a correction notice.
   private static final String PUBMED =
       """
@@ -58,33 +52,21 @@ class PreviewTest {
   @BeforeEach
   void start() throws Exception {
     feeds = new FeedServer();
-    x = new FakeXApi("ck", "cs", "at", "ats");
-    feeds.serve(
-        "/plos.xml",
-        Fixtures.feedBytes("med_plos_ploscompbiol_atom_2025-04_reserialized.xml"),
-        "application/atom+xml");
+    x = TestConfig.labX();
+    URI plos =
+        feeds.serveFixture("/plos.xml", "med_plos_ploscompbiol_atom_2025-04_reserialized.xml");
     feeds.serve("/pubmed.xml", PUBMED.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+    URI pubmed = feeds.url("/pubmed.xml");
     config = dir.resolve("paperboy.conf");
     Files.writeString(
         config,
-        """
-        paperboy {
-          database.url = "jdbc:h2:file:%s"
-          accounts.lab {
-            platform = x
-            api-base-url = "%s"
-            consumer-key = ${X_LAB_CONSUMER_KEY}
-            consumer-secret = ${X_LAB_CONSUMER_SECRET}
-            access-token = ${X_LAB_ACCESS_TOKEN}
-            access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
-            min-spacing = 0s
-          }
-          feeds.plos { url = "%s", account = lab, backfill = 2, hashtags = [CompBio] }
-          feeds.pubmed { url = "%s", account = lab, backfill = 3, hashtags = [MedEd] }
-        }
-        """
-            .formatted(
-                dir.resolve("db"), x.baseUrl(), feeds.url("/plos.xml"), feeds.url("/pubmed.xml")));
+        TestConfig.h2(dir.resolve("db"))
+            + TestConfig.labAccount(x, "min-spacing = 0s")
+            + """
+            paperboy.feeds.plos { url = "%s", account = lab, backfill = 2, hashtags = [CompBio] }
+            paperboy.feeds.pubmed { url = "%s", account = lab, backfill = 3, hashtags = [MedEd] }
+            """
+                .formatted(plos, pubmed));
   }
 
   @AfterEach
@@ -97,7 +79,7 @@ class PreviewTest {
     out.reset();
     return Paperboy.execute(
         args,
-        ENV,
+        TestConfig.ENVIRONMENT,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +24,10 @@ import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
-import org.paperboy.testing.Fixtures;
+import org.paperboy.testing.TestConfig;
 
 /** The service: Quartz fires polls and dispatches from its JDBC job store, across restarts. */
 class ScheduledRunTest {
-
-  private static final Map<String, String> ENV =
-      Map.of(
-          "X_LAB_CONSUMER_KEY", "ck",
-          "X_LAB_CONSUMER_SECRET", "cs",
-          "X_LAB_ACCESS_TOKEN", "at",
-          "X_LAB_ACCESS_TOKEN_SECRET", "ats");
 
   @TempDir Path dir;
   private FeedServer feeds;
@@ -45,11 +37,8 @@ class ScheduledRunTest {
   @BeforeEach
   void start() throws Exception {
     feeds = new FeedServer();
-    x = new FakeXApi("ck", "cs", "at", "ats");
-    feeds.serve(
-        "/bmc.xml",
-        Fixtures.feedBytes("med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml"),
-        "application/rss+xml");
+    x = TestConfig.labX();
+    feeds.serveFixture("/bmc.xml", "med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml");
     db = dir.resolve("db");
   }
 
@@ -63,23 +52,11 @@ class ScheduledRunTest {
     Path file = dir.resolve("paperboy.conf");
     Files.writeString(
         file,
-        """
-        paperboy {
-          database.url = "jdbc:h2:file:%s"
-          accounts.lab {
-            platform = x
-            api-base-url = "%s"
-            consumer-key = ${X_LAB_CONSUMER_KEY}
-            consumer-secret = ${X_LAB_CONSUMER_SECRET}
-            access-token = ${X_LAB_ACCESS_TOKEN}
-            access-token-secret = ${X_LAB_ACCESS_TOKEN_SECRET}
-            min-spacing = 0s
-          }
-          feeds.bmc { url = "%s", account = lab, backfill = 2, schedule = "%s" }
-        }
-        """
-            .formatted(db, x.baseUrl(), feeds.url("/bmc.xml"), schedule));
-    return new ConfigLoader(ENV).load(file);
+        TestConfig.h2(db)
+            + TestConfig.labAccount(x, "min-spacing = 0s")
+            + "paperboy.feeds.bmc { url = \"%s\", account = lab, backfill = 2, schedule = \"%s\" }\n"
+                .formatted(feeds.url("/bmc.xml"), schedule));
+    return new ConfigLoader(TestConfig.ENVIRONMENT).load(file);
   }
 
   private Engine engine(PaperboyConfig config) {

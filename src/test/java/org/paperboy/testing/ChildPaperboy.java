@@ -9,14 +9,6 @@ import java.util.Map;
 /** Paperboy in a JVM of its own, as operators run it, so that a test can kill it with SIGKILL. */
 public final class ChildPaperboy {
 
-  /** The X keys of the {@code lab} account the tests' configs declare. */
-  public static final Map<String, String> LAB_ACCOUNT_KEYS =
-      Map.of(
-          "X_LAB_CONSUMER_KEY", "ck",
-          "X_LAB_CONSUMER_SECRET", "cs",
-          "X_LAB_ACCESS_TOKEN", "at",
-          "X_LAB_ACCESS_TOKEN_SECRET", "ats");
-
   private ChildPaperboy() {}
 
   /**

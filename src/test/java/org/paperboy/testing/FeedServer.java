@@ -94,6 +94,12 @@ public final class FeedServer implements AutoCloseable {
         });
   }
 
+  /** Serves the fixture feed {@code name} at {@code path}; returns the feed's URL. */
+  public URI serveFixture(String path, String name) {
+    serve(path, Fixtures.feedBytes(name), "application/xml");
+    return url(path);
+  }
+
   /** Answers {@code path} with {@code route}. */
   public void route(String path, Route route) {
     routes.put(path, route);
