@@ -98,6 +98,7 @@ public final class Paperboy implements EngineFactory {
             ServiceLock.sharedUrl(config.database().url()),
             config.database().user(),
             config.database().password()),
+        config.feeds().values(),
         clock);
   }
 

@@ -2,10 +2,15 @@ package org.paperboy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.paperboy.cli.Maintenance;
+import org.paperboy.config.FeedConfig;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
+import org.paperboy.schedule.FeedBatches;
 import org.paperboy.store.Database;
 import org.paperboy.store.FeedOverview;
 import org.paperboy.store.JdbcFeedStore;
@@ -19,17 +24,22 @@ final class PaperboyMaintenance implements Maintenance {
   private final JdbcFeedStore feeds;
   private final JdbcOutbox outbox;
   private final Clock clock;
+  private final Map<String, String> pollJobs = new HashMap<>();
 
-  PaperboyMaintenance(Database database, Clock clock) {
+  /**
+   * @param configured the configured feeds, whose schedules Quartz holds
+   */
+  PaperboyMaintenance(Database database, Collection<FeedConfig> configured, Clock clock) {
     this.database = database;
     this.feeds = new JdbcFeedStore(database.dataSource());
     this.outbox = new JdbcOutbox(database.dataSource(), database.dialect());
     this.clock = clock;
+    configured.forEach(feed -> pollJobs.put(feed.id(), FeedBatches.jobName(feed)));
   }
 
   @Override
   public List<FeedOverview> feeds() {
-    return feeds.overview();
+    return feeds.overview(pollJobs);
   }
 
   @Override

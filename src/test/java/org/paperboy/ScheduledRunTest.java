@@ -92,7 +92,7 @@ class ScheduledRunTest {
     List<String> stored = triggers();
     assertThat(stored)
         .hasSize(2)
-        .anyMatch(t -> t.startsWith("feeds.bmc@"))
+        .anyMatch(t -> t.startsWith("feeds.every 1s #"))
         .anyMatch(t -> t.startsWith("accounts.lab@"));
 
     int polls = feeds.requests("/bmc.xml").size();

@@ -1,5 +1,6 @@
 package org.paperboy.schedule;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.quartz.Job;
 import org.quartz.Scheduler;
@@ -10,10 +11,10 @@ import org.quartz.spi.TriggerFiredBundle;
 /** Builds Paperboy's jobs with their dependencies, since Quartz can only call no-arg ones. */
 final class PaperboyJobFactory implements JobFactory {
 
-  private final Consumer<String> poll;
+  private final Consumer<List<String>> poll;
   private final Consumer<String> dispatch;
 
-  PaperboyJobFactory(Consumer<String> poll, Consumer<String> dispatch) {
+  PaperboyJobFactory(Consumer<List<String>> poll, Consumer<String> dispatch) {
     this.poll = poll;
     this.dispatch = dispatch;
   }
@@ -21,8 +22,8 @@ final class PaperboyJobFactory implements JobFactory {
   @Override
   public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
     Class<? extends Job> type = bundle.getJobDetail().getJobClass();
-    if (type == PollFeedJob.class) {
-      return new PollFeedJob(poll);
+    if (type == PollFeedsJob.class) {
+      return new PollFeedsJob(poll);
     }
     if (type == DispatchJob.class) {
       return new DispatchJob(dispatch);

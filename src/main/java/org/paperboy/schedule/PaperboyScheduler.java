@@ -3,10 +3,15 @@ package org.paperboy.schedule;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -29,12 +34,14 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs Paperboy on Quartz: a job per feed on the feed's schedule and a job per account that sends
- * its due posts. Jobs and triggers live in Quartz's JDBC job store on Paperboy's own database, so a
- * restart resumes the schedule where it stopped; a trigger is replaced only when its schedule
- * changed in the config. Not thread-safe: start and close it from one thread.
+ * Runs Paperboy on Quartz: a job per batch of feeds that share a schedule (see {@link FeedBatches})
+ * and a job per account that sends its due posts. Jobs and triggers live in Quartz's JDBC job store
+ * on Paperboy's own database, so a restart resumes the schedule where it stopped; a trigger is
+ * replaced only when its schedule changed in the config. Not thread-safe: start and close it from
+ * one thread.
  */
 public final class PaperboyScheduler implements AutoCloseable {
 
@@ -45,8 +52,15 @@ public final class PaperboyScheduler implements AutoCloseable {
   private static final Duration DISPATCH_EVERY = Duration.ofSeconds(30);
   // How often a cluster node checks in; a node silent for longer is taken over.
   static final Duration CHECKIN = Duration.ofSeconds(5);
+  // A wake requested this long ago whose dispatch has not started here may have run on another
+  // node of the cluster: the next one is requested again.
+  private static final long WAKE_PENDING_NANOS = Duration.ofSeconds(2).toNanos();
 
   private final Scheduler scheduler;
+  private final Predicate<String> poll;
+  private volatile Map<String, String> accountOfFeed = Map.of();
+  // Accounts whose dispatcher this node woke and which has not started since, and when.
+  private final ConcurrentMap<String, Long> pendingWakes = new ConcurrentHashMap<>();
 
   /**
    * @param dataSource Paperboy's pool, which Quartz shares
@@ -86,30 +100,36 @@ public final class PaperboyScheduler implements AutoCloseable {
     }
     StdSchedulerFactory factory = new StdSchedulerFactory(properties);
     this.scheduler = factory.getScheduler();
+    this.poll = poll;
     this.scheduler.setJobFactory(
         new PaperboyJobFactory(
-            feedId -> {
-              if (poll.test(feedId)) {
-                dispatchSoon(feedId);
-              }
-            },
-            dispatch));
+            this::pollBatch,
+            accountId -> {
+              pendingWakes.remove(accountId);
+              dispatch.accept(accountId);
+            }));
   }
 
   /** Brings the stored jobs in line with {@code config} and starts firing them. */
   public void start(PaperboyConfig config) throws SchedulerException {
+    Map<String, String> accounts = new HashMap<>();
+    config.feeds().values().forEach(feed -> accounts.put(feed.id(), feed.accountId()));
+    accountOfFeed = accounts;
     Set<JobKey> wanted = new HashSet<>();
-    for (FeedConfig feed : config.feeds().values()) {
-      JobKey key = JobKey.jobKey(feed.id(), FEEDS);
+    for (Map.Entry<String, List<FeedConfig>> batch :
+        FeedBatches.of(config.feeds().values()).entrySet()) {
+      JobKey key = JobKey.jobKey(batch.getKey(), FEEDS);
       wanted.add(key);
       JobDetail job =
-          JobBuilder.newJob(PollFeedJob.class)
+          JobBuilder.newJob(PollFeedsJob.class)
               .withIdentity(key)
-              .usingJobData(PollFeedJob.FEED_ID, feed.id())
-              .usingJobData(DispatchJob.ACCOUNT_ID, feed.accountId())
+              .usingJobData(
+                  PollFeedsJob.FEED_IDS,
+                  String.join(",", batch.getValue().stream().map(FeedConfig::id).toList()))
               .storeDurably()
               .build();
-      schedule(job, feed.schedule().describe(), builder(feed.schedule()));
+      Schedule schedule = batch.getValue().get(0).schedule();
+      schedule(job, schedule.describe(), builder(schedule));
     }
     for (String accountId : config.accounts().keySet()) {
       JobKey key = JobKey.jobKey(accountId, ACCOUNTS);
@@ -185,18 +205,44 @@ public final class PaperboyScheduler implements AutoCloseable {
         .withMisfireHandlingInstructionFireAndProceed();
   }
 
-  /** Wakes the dispatcher of the account a just-polled feed posts to. */
-  private void dispatchSoon(String feedId) {
-    try {
-      JobDetail feedJob = scheduler.getJobDetail(JobKey.jobKey(feedId, FEEDS));
-      if (feedJob != null) {
-        String accountId = feedJob.getJobDataMap().getString(DispatchJob.ACCOUNT_ID);
-        scheduler.triggerJob(JobKey.jobKey(accountId, ACCOUNTS));
+  /**
+   * Polls a batch's feeds in turn; one that fails does not stop the others. An account's dispatcher
+   * is woken as soon as a feed queues posts for it, so they need not wait for the rest of the
+   * batch.
+   */
+  private void pollBatch(List<String> feedIds) {
+    for (String feedId : feedIds) {
+      String accountId = accountOfFeed.get(feedId);
+      try {
+        if (poll.test(feedId) && accountId != null) {
+          wake(accountId);
+        }
+      } catch (RuntimeException e) {
+        // The next firing polls it again.
+        LoggerFactory.getLogger(PaperboyScheduler.class)
+            .error("feed {}: poll failed: {}", feedId, e.toString());
       }
+    }
+  }
+
+  /**
+   * Wakes an account's dispatcher, unless a wake this node asked for has not started yet: that one
+   * will find the new posts too. Spares the job store a trigger per poll that queued posts.
+   */
+  private void wake(String accountId) {
+    long now = System.nanoTime();
+    Long pending = pendingWakes.get(accountId);
+    if (pending != null && now - pending < WAKE_PENDING_NANOS) {
+      return;
+    }
+    pendingWakes.put(accountId, now);
+    try {
+      scheduler.triggerJob(JobKey.jobKey(accountId, ACCOUNTS));
     } catch (SchedulerException e) {
+      pendingWakes.remove(accountId);
       // The periodic dispatch still sends the posts, a little later.
-      org.slf4j.LoggerFactory.getLogger(PaperboyScheduler.class)
-          .warn("feed {}: cannot wake its account's dispatcher: {}", feedId, e.getMessage());
+      LoggerFactory.getLogger(PaperboyScheduler.class)
+          .warn("account {}: cannot wake its dispatcher: {}", accountId, e.getMessage());
     }
   }
 

@@ -110,8 +110,12 @@ public final class JdbcFeedStore {
         });
   }
 
-  /** Every feed Paperboy has polled, by id. */
-  public java.util.List<FeedOverview> overview() {
+  /**
+   * Every feed Paperboy has polled, by id.
+   *
+   * @param pollJobs the name of the Quartz job that polls each configured feed, by feed id
+   */
+  public java.util.List<FeedOverview> overview(java.util.Map<String, String> pollJobs) {
     return Jdbc.transaction(
         dataSource,
         "reading the feeds",
@@ -137,7 +141,7 @@ public final class JdbcFeedStore {
                         rows.getInt("seen"),
                         Jdbc.getInstant(rows, "last_new"),
                         Jdbc.getInstant(rows, "next_poll_at"),
-                        nextFire(c, rows.getString("id"))));
+                        nextFire(c, pollJobs.get(rows.getString("id")))));
               }
             }
           }
@@ -145,13 +149,16 @@ public final class JdbcFeedStore {
         });
   }
 
-  /** When Quartz next fires the feed's poll, from its job store's table. */
-  private static Instant nextFire(Connection c, String feedId) throws SQLException {
+  /** When Quartz next fires the job {@code pollJob}, from its job store's table. */
+  private static Instant nextFire(Connection c, String pollJob) throws SQLException {
+    if (pollJob == null) {
+      return null;
+    }
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'feeds'"
                 + " AND TRIGGER_NAME = ?")) {
-      select.setString(1, feedId);
+      select.setString(1, pollJob);
       try (ResultSet rows = select.executeQuery()) {
         if (rows.next() && rows.getLong(1) > 0) {
           return Instant.ofEpochMilli(rows.getLong(1));
