@@ -34,17 +34,18 @@ final class EntryJudge {
   /**
    * The verdict on {@code paper}.
    *
+   * @param seen the entries of this feed seen before, by guid (see {@link #seen})
    * @param backfill on a first poll, the entries it may post; {@code null} on later polls
    * @param claimed identities already posted earlier in this same cycle, with their feed
    */
   Verdict judge(
       FeedPlan plan,
       Paper paper,
+      Set<String> seen,
       Set<Paper> backfill,
       java.util.Map<String, String> claimed,
       Instant now) {
-    String feedId = plan.feed().id();
-    if (papers.seenInFeed(feedId, paper.guid())) {
+    if (seen.contains(paper.guid())) {
       return new Verdict(paper, Verdict.Outcome.SKIP, "already seen in this feed", List.of());
     }
     Optional<String> rejected = plan.filter().rejects(paper, now);
@@ -78,6 +79,11 @@ final class EntryJudge {
           full, Verdict.Outcome.RETRY, "cannot compose a post: " + e.getMessage(), List.of());
     }
     return new Verdict(full, Verdict.Outcome.POST, null, posts);
+  }
+
+  /** The guids of {@code entries} that their feed showed before, looked up at once. */
+  Set<String> seen(FeedPlan plan, List<Paper> entries) {
+    return papers.seenInFeed(plan.feed().id(), entries.stream().map(Paper::guid).toList());
   }
 
   private Optional<String> sameAs(

@@ -166,26 +166,33 @@ public final class FeedPoller {
     Set<Paper> backfill = firstPoll ? newest(entries, plan.feed().backfill()) : null;
     Map<String, String> claimed = new HashMap<>();
     int fresh = 0;
-    int queued = 0;
+    List<NewPaper> toRecord = new ArrayList<>();
+    // An entry listed twice is seen by the time its second listing is judged.
+    Set<String> seen = new HashSet<>(judge.seen(plan, entries));
     for (Paper paper : oldestFirst(entries)) {
-      Verdict verdict = judge.judge(plan, paper, backfill, claimed, now);
+      Verdict verdict = judge.judge(plan, paper, seen, backfill, claimed, now);
+      seen.add(paper.guid());
       switch (verdict.outcome()) {
         case SKIP -> {
           continue;
         }
         case RETRY -> log.warn("feed {}: {}: {}", plan.feed().id(), paper.guid(), verdict.reason());
-        case RECORD -> papers.record(newPaper(plan.feed(), verdict, null, null), now);
+        case RECORD -> toRecord.add(newPaper(plan.feed(), verdict, null, null));
         case POST -> {
           String reply = verdict.posts().size() > 1 ? verdict.posts().get(1).text() : null;
-          Sighting sighting =
-              papers.record(
-                  newPaper(plan.feed(), verdict, verdict.posts().get(0).text(), reply), now);
-          if (sighting == Sighting.NEW) {
-            queued++;
-          }
+          toRecord.add(newPaper(plan.feed(), verdict, verdict.posts().get(0).text(), reply));
+          claimed.put(plan.feed().accountId() + " " + verdict.paper().identity(), plan.feed().id());
         }
       }
       fresh++;
+    }
+    // One transaction for the poll's papers: recorded and queued together, or not at all.
+    List<Sighting> sightings = papers.recordAll(toRecord, now);
+    int queued = 0;
+    for (int i = 0; i < toRecord.size(); i++) {
+      if (toRecord.get(i).postText() != null && sightings.get(i) == Sighting.NEW) {
+        queued++;
+      }
     }
     return new PollReport(plan.feed().id(), entries.size(), fresh, queued, null);
   }

@@ -78,8 +78,9 @@ public final class FeedPreviewer {
     FeedPlan plan = FeedPlan.of(feed);
     Instant now = clock.instant();
     List<Verdict> verdicts = new ArrayList<>();
+    Set<String> seen = judge.seen(plan, parsed.papers());
     for (Paper paper : FeedPoller.oldestFirst(parsed.papers())) {
-      Verdict verdict = judge.judge(plan, paper, backfill, claimed, now);
+      Verdict verdict = judge.judge(plan, paper, seen, backfill, claimed, now);
       if (verdict.outcome() == Verdict.Outcome.POST) {
         claimed.put(feed.accountId() + " " + verdict.paper().identity(), feed.id());
       }

@@ -6,6 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.paperboy.model.OutboxState;
 
@@ -21,21 +26,27 @@ public final class JdbcPaperStore {
     this.dataSource = dataSource;
   }
 
-  /** True when {@code feedId} showed the entry {@code entryKey} before. */
-  public boolean seenInFeed(String feedId, String entryKey) {
+  /** The ones of {@code entryKeys} that {@code feedId} showed before; one transaction. */
+  public Set<String> seenInFeed(String feedId, Collection<String> entryKeys) {
     return Jdbc.transaction(
         dataSource,
-        "checking an entry of feed " + feedId,
+        "checking the entries of feed " + feedId,
         c -> {
+          Set<String> seen = new HashSet<>();
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT 1 FROM feed_entries WHERE feed_id = ? AND entry_key = ?")) {
             select.setString(1, feedId);
-            select.setString(2, Jdbc.key(entryKey));
-            try (ResultSet rows = select.executeQuery()) {
-              return rows.next();
+            for (String entryKey : entryKeys) {
+              select.setString(2, Jdbc.key(entryKey));
+              try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                  seen.add(entryKey);
+                }
+              }
             }
           }
+          return seen;
         });
   }
 
@@ -67,38 +78,59 @@ public final class JdbcPaperStore {
    * text is given, queues that post. One transaction.
    */
   public Sighting record(NewPaper paper, Instant now) {
+    return recordAll(List.of(paper), now).get(0);
+  }
+
+  /**
+   * Records each of {@code papers} as {@link #record} does, all in one transaction: a poll's papers
+   * are recorded and queued together or not at all, at the cost of one commit.
+   *
+   * @return each paper's sighting, in order
+   */
+  public List<Sighting> recordAll(List<NewPaper> papers, Instant now) {
+    if (papers.isEmpty()) {
+      return List.of();
+    }
     return Jdbc.transaction(
         dataSource,
-        "recording a paper of feed " + paper.feedId(),
+        "recording the papers of feed " + papers.get(0).feedId(),
         c -> {
-          if (entryExists(c, paper)) {
-            return Sighting.SEEN_IN_FEED;
+          List<Sighting> sightings = new ArrayList<>();
+          for (NewPaper paper : papers) {
+            sightings.add(record(c, paper, now));
           }
-          Long existing = paperId(c, paper);
-          long paperId;
-          Sighting sighting;
-          if (existing != null) {
-            paperId = existing;
-            sighting = Sighting.SAME_PAPER;
-          } else {
-            paperId = insertPaper(c, paper, now);
-            sighting = Sighting.NEW;
-            if (paper.postText() != null) {
-              enqueue(c, paper, paperId, now);
-            }
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO feed_entries (feed_id, entry_key, paper_id, seen_at)"
-                      + " VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, paper.feedId());
-            insert.setString(2, Jdbc.key(paper.entryKey()));
-            insert.setLong(3, paperId);
-            Jdbc.setInstant(insert, 4, now);
-            insert.executeUpdate();
-          }
-          return sighting;
+          return sightings;
         });
+  }
+
+  private static Sighting record(Connection c, NewPaper paper, Instant now) throws SQLException {
+    if (entryExists(c, paper)) {
+      return Sighting.SEEN_IN_FEED;
+    }
+    Long existing = paperId(c, paper);
+    long paperId;
+    Sighting sighting;
+    if (existing != null) {
+      paperId = existing;
+      sighting = Sighting.SAME_PAPER;
+    } else {
+      paperId = insertPaper(c, paper, now);
+      sighting = Sighting.NEW;
+      if (paper.postText() != null) {
+        enqueue(c, paper, paperId, now);
+      }
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO feed_entries (feed_id, entry_key, paper_id, seen_at)"
+                + " VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, paper.feedId());
+      insert.setString(2, Jdbc.key(paper.entryKey()));
+      insert.setLong(3, paperId);
+      Jdbc.setInstant(insert, 4, now);
+      insert.executeUpdate();
+    }
+    return sighting;
   }
 
   private static boolean entryExists(Connection c, NewPaper paper) throws SQLException {

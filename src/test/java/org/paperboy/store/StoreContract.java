@@ -86,14 +86,14 @@ abstract class StoreContract {
         .isEqualTo(Sighting.SEEN_IN_FEED);
 
     assertThat(outbox.items("lab")).extracting(OutboxItem::text).containsExactly("post a");
-    assertThat(papers.seenInFeed("pubmed", "pmid:1")).isTrue();
+    assertThat(papers.seenInFeed("pubmed", List.of("pmid:1", "pmid:2"))).containsOnly("pmid:1");
   }
 
   @Test
   void aPaperRecordedWithoutTextIsSeenButNotQueued() {
     papers.record(paper("journal", "old", null, T0, null), T0);
 
-    assertThat(papers.seenInFeed("journal", "old")).isTrue();
+    assertThat(papers.seenInFeed("journal", List.of("old"))).containsOnly("old");
     assertThat(outbox.items("lab")).isEmpty();
   }
 
@@ -103,7 +103,8 @@ abstract class StoreContract {
     papers.record(paper("cnki", longGuid + "1", null, T0, "one"), T0);
     papers.record(paper("cnki", longGuid + "2", null, T0, "two"), T0);
 
-    assertThat(papers.seenInFeed("cnki", longGuid + "1")).isTrue();
+    assertThat(papers.seenInFeed("cnki", List.of(longGuid + "1", longGuid + "3")))
+        .containsOnly(longGuid + "1");
     assertThat(outbox.items("lab")).hasSize(2);
   }
 
