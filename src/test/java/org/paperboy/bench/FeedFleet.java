@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.parse.FeedParseException;
@@ -13,9 +14,9 @@ import org.paperboy.testing.Fixtures;
 
 /**
  * Many feeds on a loopback server, each a real publisher's feed from the fixtures. Each feed is
- * first served without its newest entries; {@link #publish} then serves a share of them whole, so
- * that their next poll finds new papers while the rest answer 304. Feeds are grouped into accounts
- * so that no account holds the same fixture twice: every entry is a paper its account has not seen.
+ * first served without its newest entries; {@link #publish} then serves some of them whole, so that
+ * their next poll finds new papers while the rest answer 304. Feeds are grouped into accounts so
+ * that no account holds the same fixture twice: every entry is a paper its account has not seen.
  */
 final class FeedFleet {
 
@@ -45,12 +46,17 @@ final class FeedFleet {
     }
   }
 
-  /** Serves {@code share} of the feeds whole, spread evenly over the fleet. */
-  Published publish(double share) {
+  /** True for {@code share} of the feeds, spread evenly over the fleet. */
+  static boolean spread(int feed, double share) {
+    return Math.floor((feed + 1) * share) > Math.floor(feed * share);
+  }
+
+  /** Serves whole the feeds {@code which} picks, by index. */
+  Published publish(IntPredicate which) {
     int feeds = 0;
     int entries = 0;
     for (int i = 0; i < size; i++) {
-      if (Math.floor((i + 1) * share) > Math.floor(i * share)) {
+      if (which.test(i)) {
         server.serve(path(i), source(i).after(), "application/xml");
         feeds++;
         entries += source(i).held();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,11 +30,13 @@ final class Node {
   private final Process process;
   private final int port;
   private final Path gcLog;
+  private final Path log;
 
-  private Node(Process process, int port, Path gcLog) {
+  private Node(Process process, int port, Path gcLog, Path log) {
     this.process = process;
     this.port = port;
     this.gcLog = gcLog;
+    this.log = log;
   }
 
   /**
@@ -49,15 +50,20 @@ final class Node {
     Map<String, String> env = new HashMap<>(environment);
     env.put("PAPERBOY_HTTP_PORT", Integer.toString(port));
     Path gcLog = dir.resolve(name + ".gc.log");
+    Path log = dir.resolve(name + ".log");
     Process process =
         ChildPaperboy.start(
-            List.of("-Xlog:gc:file=" + gcLog),
+            java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("-Xlog:gc:file=" + gcLog),
+                    java.util.Arrays.stream(System.getProperty("bench.jvm", "").split(" "))
+                        .filter(s -> !s.isBlank()))
+                .toList(),
             env,
-            dir.resolve(name + ".log"),
+            log,
             "run",
             "--config",
             config.toString());
-    return new Node(process, port, gcLog);
+    return new Node(process, port, gcLog, log);
   }
 
   /** Waits until /health answers 200, or fails at {@code deadline}. */
@@ -76,6 +82,20 @@ final class Node {
       Thread.sleep(100);
     }
     throw new IllegalStateException("a node was not healthy by " + deadline);
+  }
+
+  /**
+   * Waits until the node's log holds {@code text} {@code times} times, or fails at {@code
+   * deadline}.
+   */
+  void awaitLog(String text, int times, Instant deadline) throws IOException, InterruptedException {
+    while (Files.readString(log).split(java.util.regex.Pattern.quote(text), -1).length - 1
+        < times) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("a node did not log \"" + text + "\" by " + deadline);
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** The sum of a counter over all its series, such as {@code paperboy_polls_total}. */

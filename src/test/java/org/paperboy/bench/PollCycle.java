@@ -19,9 +19,10 @@ import org.paperboy.testing.Postgres;
 
 /**
  * One poll cycle over a fleet of feeds, timed on {@code paperboy run} nodes as operators run them.
- * A first cycle ({@code paperboy once}) records every feed as polled; then a share of the feeds
- * publish new papers, and all feeds fire at one moment by a cron schedule. The cycle lasts from
- * that moment until the nodes report every feed polled.
+ * A first cycle ({@code paperboy once}) records every feed as polled. The nodes then start and run
+ * untimed cycles, so that their JVMs have compiled the pipeline as a running service's have. Then a
+ * share of the feeds publish new papers, and all feeds fire at one moment by a cron schedule. The
+ * cycle lasts from that moment until the nodes report every feed polled.
  */
 final class PollCycle {
 
@@ -58,6 +59,9 @@ final class PollCycle {
   }
 
   private static final double CHANGED_SHARE = 0.3;
+  // Cycles the nodes run before the timed one, each with a quarter of the other feeds publishing,
+  // so that their JVMs have compiled the pipeline as a long-running service's have.
+  private static final int UNTIMED_CYCLES = 4;
 
   private PollCycle() {}
 
@@ -87,12 +91,10 @@ final class PollCycle {
       if (once.waitFor() != 0) {
         throw new IllegalStateException("the first cycle failed; see " + dir.resolve("first.log"));
       }
-      FeedFleet.Published published = fleet.publish(CHANGED_SHARE);
-
-      // Every feed fires once, at a moment late enough for every node to have started.
+      // The first cycle fires at a moment late enough for every node to have started; each later
+      // one when the nodes have reloaded the config with a cron that fires once more.
       Instant fire = Instant.now().plusSeconds(15 + feeds / 200).truncatedTo(ChronoUnit.SECONDS);
       Path config = write(dir.resolve("cycle.conf"), database, fleet.config(cron(fire)));
-      int requestsBefore = server.requests().size();
       List<Node> running = new ArrayList<>();
       try {
         for (int n = 0; n < nodes; n++) {
@@ -101,14 +103,40 @@ final class PollCycle {
         for (Node node : running) {
           node.awaitHealthy(fire);
         }
-        Instant deadline = fire.plusSeconds(120 + feeds / 20);
-        while (server.requests().size() - requestsBefore < feeds) {
-          ensureBefore(deadline, "every feed requested");
-          Thread.sleep(20);
-        }
-        while (sum(running, "paperboy_polls_total") < feeds) {
-          ensureBefore(deadline, "every feed polled");
-          Thread.sleep(20);
+        FeedFleet.Published published = null;
+        long pollsBefore = 0;
+        long papersBefore = 0;
+        for (int round = 0; round <= UNTIMED_CYCLES; round++) {
+          int quarter = round;
+          published =
+              fleet.publish(
+                  round < UNTIMED_CYCLES
+                      ? i -> !FeedFleet.spread(i, CHANGED_SHARE) && i % 4 == quarter
+                      : i -> FeedFleet.spread(i, CHANGED_SHARE));
+          if (round > 0) {
+            fire = Instant.now().plusSeconds(10 + feeds / 200).truncatedTo(ChronoUnit.SECONDS);
+            write(config, database, fleet.config(cron(fire)));
+            for (Node node : running) {
+              node.awaitLog("config reloaded", round, fire);
+            }
+          }
+          pollsBefore = sum(running, "paperboy_polls_total");
+          papersBefore = sum(running, "paperboy_papers_seen_total");
+          int requestsBefore = server.requests().size();
+          while (Instant.now().isBefore(fire)) {
+            Thread.sleep(20);
+          }
+          // Every feed requested, from the server's own count; only then the nodes' /metrics,
+          // whose scrapes cost them CPU.
+          Instant deadline = fire.plusSeconds(120 + feeds / 20);
+          while (server.requests().size() - requestsBefore < feeds) {
+            ensureBefore(deadline, "every feed requested");
+            Thread.sleep(20);
+          }
+          while (sum(running, "paperboy_polls_total") - pollsBefore < feeds) {
+            ensureBefore(deadline, "every feed polled");
+            Thread.sleep(20);
+          }
         }
         Duration wall = Duration.between(fire, Instant.now());
         // A moment more shows whether any feed was polled twice.
@@ -124,8 +152,8 @@ final class PollCycle {
             nodes,
             feeds,
             published.feeds(),
-            sum(running, "paperboy_polls_total"),
-            sum(running, "paperboy_papers_seen_total"),
+            sum(running, "paperboy_polls_total") - pollsBefore,
+            sum(running, "paperboy_papers_seen_total") - papersBefore,
             published.entries(),
             wall,
             heap,
