@@ -40,7 +40,8 @@ final class Node {
   }
 
   /**
-   * Starts a node on {@code config}; its output goes to {@code dir/name.log}.
+   * Starts a node on {@code config}; its output goes to {@code dir/name.log}. The JVM options in
+   * the system property {@code bench.jvm}, if any, are added: a flight recording, for example.
    *
    * @param environment the variables the config substitutes
    */

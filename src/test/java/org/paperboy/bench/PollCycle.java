@@ -59,9 +59,10 @@ final class PollCycle {
   }
 
   private static final double CHANGED_SHARE = 0.3;
-  // Cycles the nodes run before the timed one, each with a quarter of the other feeds publishing,
-  // so that their JVMs have compiled the pipeline as a long-running service's have.
-  private static final int UNTIMED_CYCLES = 4;
+  // Polls the nodes make in untimed cycles before the timed one (at most four cycles, each with a
+  // quarter of the other feeds publishing), so that their JVMs have compiled the pipeline as a
+  // long-running service's have.
+  private static final int WARM_UP_POLLS = 4000;
 
   private PollCycle() {}
 
@@ -106,15 +107,17 @@ final class PollCycle {
         FeedFleet.Published published = null;
         long pollsBefore = 0;
         long papersBefore = 0;
-        for (int round = 0; round <= UNTIMED_CYCLES; round++) {
+        int untimed = Math.max(1, Math.min(4, WARM_UP_POLLS / feeds));
+        for (int round = 0; round <= untimed; round++) {
           int quarter = round;
           published =
               fleet.publish(
-                  round < UNTIMED_CYCLES
+                  round < untimed
                       ? i -> !FeedFleet.spread(i, CHANGED_SHARE) && i % 4 == quarter
                       : i -> FeedFleet.spread(i, CHANGED_SHARE));
           if (round > 0) {
-            fire = Instant.now().plusSeconds(10 + feeds / 200).truncatedTo(ChronoUnit.SECONDS);
+            // A reload rewrites the queued posts of every feed: a minute and more for 5,000.
+            fire = Instant.now().plusSeconds(15 + feeds / 50).truncatedTo(ChronoUnit.SECONDS);
             write(config, database, fleet.config(cron(fire)));
             for (Node node : running) {
               node.awaitLog("config reloaded", round, fire);
