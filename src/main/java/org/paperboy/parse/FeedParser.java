@@ -2,14 +2,21 @@ package org.paperboy.parse;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.ParsingFeedException;
+import com.rometools.rome.io.WireFeedInput;
+import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
+import org.jdom2.input.JDOMParseException;
 
 /**
  * Parses RSS 0.9x, 1.0 and 2.0 and Atom 0.3 and 1.0 with ROME. DOCTYPE declarations are refused,
@@ -56,17 +63,36 @@ public final class FeedParser {
    */
   private static SyndFeed build(String text) throws FeedException {
     try {
-      return input(false).build(new StringReader(text));
+      return new Input(false).read(text);
     } catch (FeedException e) {
-      return input(true).build(new StringReader(text));
+      return new Input(true).read(text);
     }
   }
 
-  private static SyndFeedInput input(boolean healer) {
-    SyndFeedInput input = new SyndFeedInput();
-    input.setAllowDoctypes(false);
-    input.setXmlHealerOn(healer);
-    return input;
+  /**
+   * ROME's input, reading the XML with ROME's own SAX settings and then, before ROME parses the
+   * feed, rewriting its dates (see {@link FeedDates}).
+   */
+  private static final class Input extends WireFeedInput {
+
+    Input(boolean healer) {
+      setAllowDoctypes(false);
+      setXmlHealerOn(healer);
+    }
+
+    SyndFeed read(String text) throws FeedException {
+      Reader reader = new StringReader(text);
+      Document document;
+      try {
+        document = createSAXBuilder().build(getXmlHealerOn() ? new XmlFixerReader(reader) : reader);
+      } catch (JDOMParseException e) {
+        throw new ParsingFeedException("Invalid XML: " + e.getMessage(), e);
+      } catch (JDOMException | IOException e) {
+        throw new ParsingFeedException("Invalid XML", e);
+      }
+      FeedDates.normalise(document);
+      return new SyndFeedImpl(build(document));
+    }
   }
 
   private static boolean looksLikeHtml(byte[] body) {
