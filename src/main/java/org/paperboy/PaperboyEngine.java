@@ -126,9 +126,13 @@ final class PaperboyEngine implements Engine {
     if (scheduler != null) {
       scheduler.start(next);
     }
-    // Posts not yet sent follow the new template, hashtags and roster too.
+    // Posts not yet sent follow the new template, hashtags and roster too. A feed whose settings
+    // did not change keeps its posts as they are: rewriting 5,000 feeds' queues took a minute. (A
+    // feed with patterns always counts as changed: a Pattern equals only itself.)
     for (FeedConfig feed : next.feeds().values()) {
-      rebuilt.rewriter().rewrite(feed);
+      if (!feed.equals(current.feeds().get(feed.id()))) {
+        rebuilt.rewriter().rewrite(feed);
+      }
     }
     log.info("config reloaded: {} accounts, {} feeds", next.accounts().size(), next.feeds().size());
   }

@@ -116,7 +116,8 @@ final class PollCycle {
                       ? i -> !FeedFleet.spread(i, CHANGED_SHARE) && i % 4 == quarter
                       : i -> FeedFleet.spread(i, CHANGED_SHARE));
           if (round > 0) {
-            // A reload rewrites the queued posts of every feed: a minute and more for 5,000.
+            // The new cron changes every feed, so the reload rewrites every feed's queued posts: a
+            // minute and more for 5,000.
             fire = Instant.now().plusSeconds(15 + feeds / 50).truncatedTo(ChronoUnit.SECONDS);
             write(config, database, fleet.config(cron(fire)));
             for (Node node : running) {
