@@ -5,6 +5,7 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Switches the stderr log between plain lines and one JSON object per line. */
@@ -22,7 +23,7 @@ final class Logging {
       return;
     }
     Appender<ILoggingEvent> appender =
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
     if (appender instanceof ConsoleAppender<ILoggingEvent> console
         && !(console.getEncoder() instanceof JsonEncoder)) {
       JsonEncoder encoder = new JsonEncoder();

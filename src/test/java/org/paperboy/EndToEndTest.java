@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,7 +209,7 @@ class EndToEndTest {
 
   @Test
   void refusedCredentialsKeepTheQueueUntilTheyAreFixed() throws Exception {
-    Map<String, String> wrong = new java.util.HashMap<>(TestConfig.ENVIRONMENT);
+    Map<String, String> wrong = new HashMap<>(TestConfig.ENVIRONMENT);
     wrong.put("X_LAB_CONSUMER_SECRET", "not-the-secret");
 
     int code =

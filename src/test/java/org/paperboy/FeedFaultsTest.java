@@ -3,6 +3,7 @@ package org.paperboy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ class FeedFaultsTest {
             for (int i = 0; i < 400; i++) {
               body.write(new byte[1024]);
             }
-          } catch (java.io.IOException hungUp) {
+          } catch (IOException hungUp) {
             // the fetcher stopped reading at its cap
           }
         });

@@ -2,7 +2,11 @@ package org.paperboy.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
 import org.paperboy.config.ConfigLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,9 +17,9 @@ import picocli.CommandLine.Command;
     versionProvider = Cli.Version.class,
     description = "Announces new research papers from journal and preprint feeds.",
     synopsisSubcommandLabel = "COMMAND")
-public final class Cli implements java.util.concurrent.Callable<Integer> {
+public final class Cli implements Callable<Integer> {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cli.class);
+  private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -39,7 +43,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
       ConfigLoader loader,
       EngineFactory engines,
       String version,
-      java.time.Clock clock,
+      Clock clock,
       PrintStream out,
       PrintStream err) {
     boolean terminal = System.console() != null;

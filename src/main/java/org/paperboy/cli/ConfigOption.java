@@ -3,6 +3,7 @@ package org.paperboy.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.ConfigProblem;
 import org.paperboy.config.InvalidConfigException;
@@ -27,7 +28,7 @@ final class ConfigOption {
       ConfigLoader loader,
       EngineFactory engines,
       PrintStream err,
-      java.util.function.BiFunction<PaperboyConfig, Maintenance, Integer> work) {
+      BiFunction<PaperboyConfig, Maintenance, Integer> work) {
     PaperboyConfig valid = load(loader, err).orElse(null);
     if (valid == null) {
       return ExitCodes.USAGE_OR_CONFIG;

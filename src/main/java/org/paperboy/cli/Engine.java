@@ -1,6 +1,8 @@
 package org.paperboy.cli;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.pipeline.DispatchReport;
@@ -28,7 +30,7 @@ public interface Engine extends AutoCloseable {
    * @param feedsDone told how many feeds are done after each one
    */
   List<FeedPreview> preview(
-      List<FeedConfig> feeds, boolean asIfPolledBefore, java.util.function.IntConsumer feedsDone);
+      List<FeedConfig> feeds, boolean asIfPolledBefore, IntConsumer feedsDone);
 
   /**
    * Starts the scheduler: feeds poll and accounts post on their schedules until closed; and the
@@ -43,7 +45,7 @@ public interface Engine extends AutoCloseable {
   void reload(PaperboyConfig config) throws Exception;
 
   /** The port health and metrics are served on, once started with one. */
-  java.util.Optional<Integer> httpPort();
+  Optional<Integer> httpPort();
 
   /** Stops the scheduler (waiting for running jobs) and releases the database. */
   @Override

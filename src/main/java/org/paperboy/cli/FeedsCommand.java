@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.config.ConfigLoader;
@@ -47,7 +48,7 @@ final class FeedsCommand implements Callable<Integer> {
         loader, engines, err, (valid, maintenance) -> print(valid, maintenance.feeds()));
   }
 
-  private int print(PaperboyConfig valid, java.util.List<FeedOverview> overview) {
+  private int print(PaperboyConfig valid, List<FeedOverview> overview) {
     Map<String, FeedOverview> known = new LinkedHashMap<>();
     overview.forEach(f -> known.put(f.id(), f));
     Instant now = clock.instant();

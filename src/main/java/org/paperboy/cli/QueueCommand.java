@@ -3,6 +3,8 @@ package org.paperboy.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.paperboy.config.ConfigLoader;
@@ -44,13 +46,11 @@ final class QueueCommand implements Callable<Integer> {
 
     /** Runs a change to one post; {@code done} says what happened, or empty when nothing did. */
     int change(
-        ConfigOption config,
-        Function<Maintenance, java.util.Optional<String>> change,
-        String nothing) {
+        ConfigOption config, Function<Maintenance, Optional<String>> change, String nothing) {
       return withMaintenance(
           config,
           maintenance -> {
-            java.util.Optional<String> done = change.apply(maintenance);
+            Optional<String> done = change.apply(maintenance);
             if (done.isEmpty()) {
               err.println("paperboy: " + nothing);
               return ExitCodes.RUNTIME_FAILURE;
@@ -104,7 +104,7 @@ final class QueueCommand implements Callable<Integer> {
                   .println(
                       item.id()
                           + "  "
-                          + item.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                          + item.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                           + "  "
                           + item.accountId()
                           + " from "
@@ -189,9 +189,7 @@ final class QueueCommand implements Callable<Integer> {
       return context.change(
           config,
           maintenance ->
-              maintenance.drop(id)
-                  ? java.util.Optional.of("dropped post " + id)
-                  : java.util.Optional.empty(),
+              maintenance.drop(id) ? Optional.of("dropped post " + id) : Optional.empty(),
           "no post " + id + " is waiting to be sent");
     }
   }
@@ -218,8 +216,8 @@ final class QueueCommand implements Callable<Integer> {
           config,
           maintenance ->
               maintenance.retry(id) > 0
-                  ? java.util.Optional.of("queued post " + id + " again")
-                  : java.util.Optional.empty(),
+                  ? Optional.of("queued post " + id + " again")
+                  : Optional.empty(),
           "no post " + id + " has failed or is waiting to retry");
     }
   }
@@ -229,8 +227,7 @@ final class QueueCommand implements Callable<Integer> {
     @Override
     public OutboxState convert(String value) {
       try {
-        return OutboxState.valueOf(
-            value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return OutboxState.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(
             "expected queued, awaiting-approval, sending, posted, retrying or failed, found "

@@ -1,6 +1,7 @@
 package org.paperboy.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.paperboy.config.ConfigLoader;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Mixin;
 final class RunCommand implements Callable<Integer> {
 
   // How often the config's files are looked at for changes.
-  static final java.time.Duration WATCH_EVERY = java.time.Duration.ofSeconds(2);
+  static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
   @Mixin ConfigOption config;
 

@@ -21,7 +21,7 @@ public record FeedStyle(
     List<String> hashtags,
     List<HashtagRule> rules,
     int maxHashtags,
-    List<org.paperboy.model.Person> roster,
+    List<Person> roster,
     String platform,
     boolean thread) {
 

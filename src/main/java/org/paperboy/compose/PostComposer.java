@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.model.Author;
@@ -147,7 +148,7 @@ public final class PostComposer {
     private String summaryCut;
     private int creditCount;
     private String titleCut;
-    private final Map<String, Integer> lengths = new java.util.HashMap<>();
+    private final Map<String, Integer> lengths = new HashMap<>();
 
     Choice(Template template, Parts parts) {
       this.template = template;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,7 +127,7 @@ public final class ConfigLoader {
 
   /** The root file and every file it includes: where the config's values came from. */
   private static Set<Path> files(Path root, Config config) {
-    Set<Path> files = new java.util.LinkedHashSet<>();
+    Set<Path> files = new LinkedHashSet<>();
     files.add(root);
     for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
       String filename = entry.getValue().origin().filename();

@@ -3,6 +3,7 @@ package org.paperboy.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Path;
@@ -133,7 +134,7 @@ final class ConfigReader {
   }
 
   static String render(ConfigValue value) {
-    return value.render(com.typesafe.config.ConfigRenderOptions.concise());
+    return value.render(ConfigRenderOptions.concise());
   }
 
   static String describe(ConfigOrigin origin) {

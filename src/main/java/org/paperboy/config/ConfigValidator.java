@@ -8,10 +8,13 @@ import com.typesafe.config.ConfigValueType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.paperboy.model.HashtagRule;
 import org.paperboy.model.Notice;
 import org.paperboy.model.Person;
@@ -218,7 +222,7 @@ final class ConfigValidator {
                 name -> {
                   try {
                     return Optional.of(ZoneId.of(name));
-                  } catch (java.time.DateTimeException e) {
+                  } catch (DateTimeException e) {
                     reader.problem(
                         "timezone",
                         "expected a timezone such as Europe/London or UTC, found " + name);
@@ -394,7 +398,7 @@ final class ConfigValidator {
       unknownKeys(reader, own, Set.of("match", "in", "tag", "from", "until", "tag-word-in-text"));
       int before = problems.size();
       Optional<Pattern> match = reader.string("match").flatMap(m -> pattern(reader, "match", m));
-      Set<HashtagRule.Field> fields = new java.util.HashSet<>();
+      Set<HashtagRule.Field> fields = new HashSet<>();
       for (String field : reader.strings("in").orElse(List.of())) {
         try {
           fields.add(HashtagRule.Field.valueOf(field.toUpperCase(Locale.ROOT)));
@@ -428,7 +432,7 @@ final class ConfigValidator {
     }
     try {
       return LocalDate.parse(text.get().strip());
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       reader.problem(key, "expected a date such as 2026-05-31, found " + text.get());
       return null;
     }
@@ -445,7 +449,7 @@ final class ConfigValidator {
   private static Optional<Pattern> pattern(ConfigReader reader, String key, String regex) {
     try {
       return Optional.of(Pattern.compile(regex));
-    } catch (java.util.regex.PatternSyntaxException e) {
+    } catch (PatternSyntaxException e) {
       reader.problem(
           key,
           "is not a valid regular expression: \""
@@ -460,7 +464,7 @@ final class ConfigValidator {
   }
 
   private static Set<Notice> notices(ConfigReader reader, List<String> names) {
-    Set<Notice> notices = new java.util.HashSet<>();
+    Set<Notice> notices = new HashSet<>();
     for (String name : names) {
       Optional<Notice> notice = Notice.byConfigName(name);
       if (notice.isEmpty()) {

@@ -1,8 +1,11 @@
 package org.paperboy.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A whole, valid configuration.
@@ -18,7 +21,7 @@ import java.util.Objects;
  */
 public record PaperboyConfig(
     Path source,
-    java.util.Set<Path> files,
+    Set<Path> files,
     DatabaseConfig database,
     FetchConfig fetch,
     HttpConfig http,
@@ -31,9 +34,9 @@ public record PaperboyConfig(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(http, "http");
-    files = java.util.Set.copyOf(files);
-    accounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accounts));
-    feeds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(feeds));
+    files = Set.copyOf(files);
+    accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
+    feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));
     for (FeedConfig feed : feeds.values()) {
       if (!accounts.containsKey(feed.accountId())) {
         throw new IllegalArgumentException(

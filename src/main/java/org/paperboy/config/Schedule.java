@@ -1,6 +1,7 @@
 package org.paperboy.config;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /** When a feed is polled: at a fixed interval, or by a Quartz cron expression. */
@@ -17,7 +18,7 @@ public sealed interface Schedule {
 
     @Override
     public String describe() {
-      return "every " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+      return "every " + interval.toString().substring(2).toLowerCase(Locale.ROOT);
     }
   }
 

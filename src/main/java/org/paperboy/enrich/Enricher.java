@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class Enricher {
   private final Clock clock;
   private final Duration perHostDelay;
   private final int cacheSize;
-  private final Map<String, Instant> lastRequest = new java.util.HashMap<>();
+  private final Map<String, Instant> lastRequest = new HashMap<>();
   private final Map<String, PageDetails> cache;
 
   /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -72,7 +73,7 @@ public final class HttpEndpoints implements AutoCloseable {
     server.stop(0);
     executor.shutdown();
     try {
-      executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      executor.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +30,7 @@ public final class Metrics implements Events {
     for (OutboxState state : OutboxState.values()) {
       Gauge.builder("paperboy_queue_posts", () -> queueDepth.get().getOrDefault(state, 0))
           .description("posts in the outbox, by state")
-          .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+          .tag("state", state.name().toLowerCase(Locale.ROOT))
           .register(registry);
     }
   }

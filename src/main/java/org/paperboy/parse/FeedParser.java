@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.JDOMParseException;
+import org.paperboy.model.Paper;
 
 /**
  * Parses RSS 0.9x, 1.0 and 2.0 and Atom 0.3 and 1.0 with ROME. DOCTYPE declarations are refused,
@@ -48,8 +50,8 @@ public final class FeedParser {
       throw new FeedParseException(base + " is not a readable feed: " + oneLine(e), e);
     }
     PaperMapper mapper = new PaperMapper(feedId, base, clean(feed.getTitle()));
-    List<com.rometools.rome.feed.synd.SyndEntry> entries = feed.getEntries();
-    List<org.paperboy.model.Paper> papers = new ArrayList<>(entries.size());
+    List<SyndEntry> entries = feed.getEntries();
+    List<Paper> papers = new ArrayList<>(entries.size());
     for (SyndEntry entry : entries) {
       mapper.map(entry).ifPresent(papers::add);
     }
@@ -97,7 +99,7 @@ public final class FeedParser {
 
   private static boolean looksLikeHtml(byte[] body) {
     int length = Math.min(body.length, 512);
-    String head = new String(body, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String head = new String(body, 0, length, StandardCharsets.ISO_8859_1);
     String lower = head.stripLeading().toLowerCase(Locale.ROOT);
     return lower.startsWith("<!doctype html") || lower.startsWith("<html");
   }

@@ -3,6 +3,7 @@ package org.paperboy.pipeline;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.paperboy.compose.PostComposer;
@@ -43,7 +44,7 @@ final class EntryJudge {
       Paper paper,
       Set<String> seen,
       Set<Paper> backfill,
-      java.util.Map<String, String> claimed,
+      Map<String, String> claimed,
       Instant now) {
     if (seen.contains(paper.guid())) {
       return new Verdict(paper, Verdict.Outcome.SKIP, "already seen in this feed", List.of());
@@ -86,8 +87,7 @@ final class EntryJudge {
     return papers.seenInFeed(plan.feed().id(), entries.stream().map(Paper::guid).toList());
   }
 
-  private Optional<String> sameAs(
-      FeedPlan plan, Paper paper, java.util.Map<String, String> claimed) {
+  private Optional<String> sameAs(FeedPlan plan, Paper paper, Map<String, String> claimed) {
     String identity = paper.identity();
     String what = identity.startsWith("doi:") ? "same DOI" : "same link";
     Optional<String> stored = papers.firstFeedOf(plan.feed().accountId(), identity);

@@ -1,6 +1,7 @@
 package org.paperboy.pipeline;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How long a failing feed waits before its next poll: a minute after its first failure, doubling
@@ -25,6 +26,6 @@ final class FailureBackoff {
   }
 
   static String describe(Duration wait) {
-    return wait.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    return wait.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 }

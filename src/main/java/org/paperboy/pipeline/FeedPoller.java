@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -203,7 +204,7 @@ public final class FeedPoller {
    */
   static List<Paper> oldestFirst(List<Paper> entries) {
     List<Paper> ordered = new ArrayList<>(entries);
-    java.util.Collections.reverse(ordered);
+    Collections.reverse(ordered);
     ordered.sort(
         Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.naturalOrder())));
     return ordered;

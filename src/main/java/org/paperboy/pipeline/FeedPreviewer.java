@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.fetch.FeedFetcher;
 import org.paperboy.fetch.FetchResult;
@@ -45,9 +46,7 @@ public final class FeedPreviewer {
    *     that no feed polls yet)
    */
   public List<FeedPreview> preview(
-      List<FeedConfig> toPreview,
-      boolean asIfPolledBefore,
-      java.util.function.IntConsumer feedsDone) {
+      List<FeedConfig> toPreview, boolean asIfPolledBefore, IntConsumer feedsDone) {
     Map<String, String> claimed = new HashMap<>();
     List<FeedPreview> previews = new ArrayList<>();
     for (FeedConfig feed : toPreview) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
@@ -55,7 +56,7 @@ public final class PostDispatcher {
   private final JdbcAccountStore accounts;
   private final Clock clock;
   private final Events events;
-  private final java.util.function.Supplier<String> node;
+  private final Supplier<String> node;
 
   /**
    * @param pacing each account's pacing, by account id
@@ -71,7 +72,7 @@ public final class PostDispatcher {
       JdbcAccountStore accounts,
       Clock clock,
       Events events,
-      java.util.function.Supplier<String> node) {
+      Supplier<String> node) {
     this.events = events;
     this.node = node;
     this.pacing = Map.copyOf(pacing);

@@ -3,6 +3,7 @@ package org.paperboy.pipeline;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.model.Post;
@@ -50,8 +51,7 @@ public final class Rewriter {
       }
       String text = posts.get(0).text();
       String reply = posts.size() > 1 ? posts.get(1).text() : null;
-      boolean same =
-          text.equals(pending.text()) && java.util.Objects.equals(reply, pending.replyText());
+      boolean same = text.equals(pending.text()) && Objects.equals(reply, pending.replyText());
       if (!same && outbox.rewrite(pending.id(), text, reply, clock.instant())) {
         changed++;
       }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Posts to X with {@code POST /2/tweets} (twitter4j's own call is the retired v1.1 {@code
@@ -30,7 +32,7 @@ public final class XPublisher implements Publisher {
   private final OAuthSigner signer;
   private final Duration timeout;
   private final String accountId;
-  private final java.util.function.LongConsumer remaining;
+  private final LongConsumer remaining;
 
   /**
    * @param apiBaseUrl the API's base URL, {@code https://api.x.com} in production
@@ -43,7 +45,7 @@ public final class XPublisher implements Publisher {
       OAuthSigner signer,
       HttpClient client,
       Duration timeout,
-      java.util.function.LongConsumer remaining) {
+      LongConsumer remaining) {
     this.remaining = remaining;
     this.accountId = accountId;
     String base = apiBaseUrl.toString().replaceAll("/+$", "");
@@ -145,19 +147,19 @@ public final class XPublisher implements Publisher {
     throw new PublishException(PublishException.Kind.REJECTED, message, null);
   }
 
-  private static java.util.Optional<Long> number(String value) {
+  private static Optional<Long> number(String value) {
     try {
-      return java.util.Optional.of(Long.parseLong(value.trim()));
+      return Optional.of(Long.parseLong(value.trim()));
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
-  private static java.util.Optional<Instant> epochSeconds(String value) {
+  private static Optional<Instant> epochSeconds(String value) {
     try {
-      return java.util.Optional.of(Instant.ofEpochSecond(Long.parseLong(value.trim())));
+      return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.trim())));
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

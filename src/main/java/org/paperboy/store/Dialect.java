@@ -1,5 +1,7 @@
 package org.paperboy.store;
 
+import java.util.Locale;
+
 /** The few ways the embedded database and PostgreSQL differ for Paperboy. */
 public enum Dialect {
   H2("h2", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate"),
@@ -35,7 +37,7 @@ public enum Dialect {
     if (this != H2 || url.startsWith("jdbc:h2:tcp:")) {
       return url;
     }
-    String upper = url.toUpperCase(java.util.Locale.ROOT);
+    String upper = url.toUpperCase(Locale.ROOT);
     String result = retrying(url);
     if (!upper.contains("WRITE_DELAY")) {
       result += ";WRITE_DELAY=0";

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,7 +52,7 @@ final class Jdbc {
       throws SQLException {
     if (instant == null) {
       // A typed null: PostgreSQL cannot infer the type of "? IS NULL" from an untyped one.
-      statement.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
       statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
     }

@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -115,12 +118,12 @@ public final class JdbcFeedStore {
    *
    * @param pollJobs the name of the Quartz job that polls each configured feed, by feed id
    */
-  public java.util.List<FeedOverview> overview(java.util.Map<String, String> pollJobs) {
+  public List<FeedOverview> overview(Map<String, String> pollJobs) {
     return Jdbc.transaction(
         dataSource,
         "reading the feeds",
         c -> {
-          java.util.List<FeedOverview> feeds = new java.util.ArrayList<>();
+          List<FeedOverview> feeds = new ArrayList<>();
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT f.id, f.url, f.last_polled_at, f.last_status, f.last_error,"

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,7 +151,7 @@ public final class JdbcOutbox {
           try (PreparedStatement select =
               c.prepareStatement("SELECT part, remote_id FROM posts WHERE outbox_id = ?")) {
             select.setLong(1, item.id());
-            Map<Integer, String> parts = new java.util.HashMap<>();
+            Map<Integer, String> parts = new HashMap<>();
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
                 parts.put(rows.getInt(1), rows.getString(2));
@@ -307,8 +309,8 @@ public final class JdbcOutbox {
                       + ") AND (? IS NULL OR id = ?) AND (? IS NULL OR account_id = ?)")) {
             Jdbc.setInstant(update, 1, now);
             if (id == null) {
-              update.setNull(2, java.sql.Types.BIGINT);
-              update.setNull(3, java.sql.Types.BIGINT);
+              update.setNull(2, Types.BIGINT);
+              update.setNull(3, Types.BIGINT);
             } else {
               update.setLong(2, id);
               update.setLong(3, id);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.paperboy.model.OutboxState;
@@ -54,7 +55,7 @@ public final class JdbcPaperStore {
    * The feed that first brought the paper {@code identity} to {@code accountId}, if the account has
    * it.
    */
-  public java.util.Optional<String> firstFeedOf(String accountId, String identity) {
+  public Optional<String> firstFeedOf(String accountId, String identity) {
     return Jdbc.transaction(
         dataSource,
         "looking up a paper of account " + accountId,
@@ -65,9 +66,7 @@ public final class JdbcPaperStore {
             select.setString(1, accountId);
             select.setString(2, Jdbc.key(identity));
             try (ResultSet rows = select.executeQuery()) {
-              return rows.next()
-                  ? java.util.Optional.of(rows.getString(1))
-                  : java.util.Optional.empty();
+              return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
           }
         });

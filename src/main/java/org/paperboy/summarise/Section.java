@@ -3,6 +3,7 @@ package org.paperboy.summarise;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -183,7 +184,7 @@ record Section(Kind kind, String label, String text) {
   }
 
   /** Every known label, lower case. */
-  static java.util.Set<String> labels() {
+  static Set<String> labels() {
     return LABELS.keySet();
   }
 

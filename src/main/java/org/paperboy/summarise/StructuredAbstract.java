@@ -3,6 +3,7 @@ package org.paperboy.summarise;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,8 +131,7 @@ final class StructuredAbstract {
     }
     String label = m.group(1);
     boolean punctuated = m.group(2) != null;
-    boolean capitals =
-        label.equals(label.toUpperCase(java.util.Locale.ROOT)) && label.length() >= 3;
+    boolean capitals = label.equals(label.toUpperCase(Locale.ROOT)) && label.length() >= 3;
     if (punctuated) {
       // "Results." could end a one-word sentence; it is a label only if text follows.
       return m.end() < text.length();

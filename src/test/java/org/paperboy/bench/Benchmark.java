@@ -2,6 +2,7 @@ package org.paperboy.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -127,7 +128,7 @@ public final class Benchmark {
     List<PollCycle.Figures> h2 =
         cycles.stream()
             .filter(c -> c.store() == PollCycle.Store.H2 && c.nodes() == 1)
-            .sorted(java.util.Comparator.comparingInt(PollCycle.Figures::feeds))
+            .sorted(Comparator.comparingInt(PollCycle.Figures::feeds))
             .toList();
     StringBuilder line = new StringBuilder("\nGrowth on H2, one node:");
     for (PollCycle.Figures cycle : h2) {

@@ -1,5 +1,6 @@
 package org.paperboy.bench;
 
+import com.twitter.twittertext.TwitterTextParseResults;
 import com.twitter.twittertext.TwitterTextParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,8 +84,7 @@ final class CorpusThroughput {
     Rate feedparser = feedparser();
     int exact = 0;
     for (Post post : posts) {
-      com.twitter.twittertext.TwitterTextParseResults counted =
-          TwitterTextParser.parseTweet(post.text());
+      TwitterTextParseResults counted = TwitterTextParser.parseTweet(post.text());
       if (counted.isValid && counted.weightedLength == post.length()) {
         exact++;
       }

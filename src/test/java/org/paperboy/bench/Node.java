@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.paperboy.testing.ChildPaperboy;
 
 /**
@@ -54,9 +57,9 @@ final class Node {
     Path log = dir.resolve(name + ".log");
     Process process =
         ChildPaperboy.start(
-            java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of("-Xlog:gc:file=" + gcLog),
-                    java.util.Arrays.stream(System.getProperty("bench.jvm", "").split(" "))
+            Stream.concat(
+                    Stream.of("-Xlog:gc:file=" + gcLog),
+                    Arrays.stream(System.getProperty("bench.jvm", "").split(" "))
                         .filter(s -> !s.isBlank()))
                 .toList(),
             env,
@@ -90,8 +93,8 @@ final class Node {
    * deadline}.
    */
   void awaitLog(String text, int times, Instant deadline) throws IOException, InterruptedException {
-    while (Files.readString(log).split(java.util.regex.Pattern.quote(text), -1).length - 1
-        < times) {
+    Pattern pattern = Pattern.compile(Pattern.quote(text));
+    while (pattern.matcher(Files.readString(log)).results().count() < times) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("a node did not log \"" + text + "\" by " + deadline);
       }
@@ -146,7 +149,7 @@ final class Node {
   /** Stops the node as an operator would (SIGTERM), and waits for it. */
   void stop() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
   }

@@ -2,6 +2,7 @@ package org.paperboy.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,7 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,9 +99,8 @@ class FeedFetcherTest {
 
   @Test
   void asksOneHostAtMostTwiceAtOnce() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger most =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger now = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
     byte[] body = Fixtures.feedBytes("mdpi_fluids.xml");
     server.route(
         "/shared.xml",
@@ -114,13 +119,12 @@ class FeedFetcherTest {
         new FeedFetcher(
             new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000), "t");
 
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(6);
-    List<java.util.concurrent.Future<FetchResult>> results = new java.util.ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<FetchResult>> results = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       results.add(pool.submit(() -> patient.fetch(server.url("/shared.xml"), Validators.NONE)));
     }
-    for (java.util.concurrent.Future<FetchResult> result : results) {
+    for (Future<FetchResult> result : results) {
       assertThat(result.get()).isInstanceOf(FetchResult.Fetched.class);
     }
     pool.shutdown();
@@ -166,7 +170,7 @@ class FeedFetcherTest {
             for (int i = 0; i < 1000; i++) {
               out.write(chunk);
             }
-          } catch (java.io.IOException closedByClient) {
+          } catch (IOException closedByClient) {
             // the fetcher hung up once it had seen enough
           }
         });

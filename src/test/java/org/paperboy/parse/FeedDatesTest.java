@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jdom2.Document;
 import org.jdom2.Element;
+import org.jdom2.JDOMException;
 import org.jdom2.filter.Filters;
 import org.jdom2.input.SAXBuilder;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class FeedDatesTest {
       Document feed;
       try {
         feed = xml.build(new StringReader(Fixtures.feedText(fixture)));
-      } catch (org.jdom2.JDOMException e) {
+      } catch (JDOMException e) {
         continue; // broken on purpose; FeedParserTest covers those
       }
       Document rewritten = feed.clone();

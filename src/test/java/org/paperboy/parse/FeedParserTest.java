@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.paperboy.model.Author;
 import org.paperboy.model.Paper;
@@ -204,11 +205,10 @@ class FeedParserTest {
 
     assertThat(rss090)
         .extracting(Paper::title, Paper::link)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("A paper", "https://example.org/a"));
+        .containsExactly(Tuple.tuple("A paper", "https://example.org/a"));
     assertThat(atom03)
         .extracting(Paper::guid, Paper::doi)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("tag:example.org,2005:b", "10.1234/abc.5"));
+        .containsExactly(Tuple.tuple("tag:example.org,2005:b", "10.1234/abc.5"));
   }
 
   @Test

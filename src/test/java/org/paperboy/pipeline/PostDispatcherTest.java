@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,8 +228,7 @@ class PostDispatcherTest {
     assertThat(outbox.items("lab"))
         .extracting(OutboxItem::state, OutboxItem::lastError)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                OutboxState.FAILED, "account lab: X answered 503: Service Unavailable"));
+            Tuple.tuple(OutboxState.FAILED, "account lab: X answered 503: Service Unavailable"));
   }
 
   @Test
@@ -238,9 +239,7 @@ class PostDispatcherTest {
 
     DispatchReport timedOut = dispatcher.dispatch("lab");
     // X created the post; its answer arrives after Paperboy stopped waiting.
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> x.statuses().size() == 1);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> x.statuses().size() == 1);
     clock.advance(Duration.ofMinutes(2));
     DispatchReport settled = dispatcher.dispatch("lab");
 
@@ -302,8 +301,8 @@ class PostDispatcherTest {
     assertThat(outbox.items("lab"))
         .extracting(OutboxItem::state, OutboxItem::lastError)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(OutboxState.POSTED, null),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(OutboxState.POSTED, null),
+            Tuple.tuple(
                 OutboxState.FAILED, "account lab: X answered 400: Your Tweet text is too long."));
   }
 }

@@ -3,6 +3,7 @@ package org.paperboy.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -124,7 +125,7 @@ class XPublisherTest {
   @Test
   void aRefusedConnectionIsTransientNotAmbiguous() throws Exception {
     int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     XPublisher nowhere =

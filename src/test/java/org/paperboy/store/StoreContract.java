@@ -2,10 +2,13 @@ package org.paperboy.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,16 +158,15 @@ abstract class StoreContract {
     assertThat(outbox.items("lab"))
         .filteredOn(i -> i.text().equals("b"))
         .extracting(OutboxItem::state, OutboxItem::lastError)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(OutboxState.FAILED, "X answered 400: too long"));
+        .containsExactly(Tuple.tuple(OutboxState.FAILED, "X answered 400: too long"));
   }
 
   @Test
   void aPostADeadClusterNodeWasSendingIsTakenOverAtOnceButNotALiveNodes() throws Exception {
     papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
     papers.record(paper("f", "b", "10.1/b", T0.plusSeconds(1), "b"), T0);
-    try (java.sql.Connection c = database.dataSource().getConnection();
-        java.sql.PreparedStatement insert =
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)"
                     + " VALUES ('paperboy', ?, ?, 5000)")) {
@@ -243,7 +245,6 @@ abstract class StoreContract {
     List<OutboxItem> items = outbox.items("lab");
     assertThat(items)
         .extracting(OutboxItem::state, OutboxItem::attempts, OutboxItem::notBefore)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(OutboxState.QUEUED, 0, T0.plusSeconds(900)));
+        .containsExactly(Tuple.tuple(OutboxState.QUEUED, 0, T0.plusSeconds(900)));
   }
 }

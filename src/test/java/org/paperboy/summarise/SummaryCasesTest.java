@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.paperboy.model.Paper;
@@ -46,7 +47,7 @@ class SummaryCasesTest {
     assertThat(new Summariser().summarise(paper).sentences()).containsExactlyElementsOf(expected);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void thereIsACaseForEveryFixturePublisherAndEveryLabelForm() throws IOException {
     assertThat(cases().toList())
         .hasSizeGreaterThan(35)

@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
@@ -47,7 +48,7 @@ public final class FakeXApi implements AutoCloseable {
      * Creates the post as usual but answers only after {@code delay}: a client that gives up sooner
      * never learns that its post exists.
      */
-    public static Answer slow(java.time.Duration delay) {
+    public static Answer slow(Duration delay) {
       return new Answer(-1, Long.toString(delay.toMillis()), Map.of());
     }
   }
@@ -96,7 +97,7 @@ public final class FakeXApi implements AutoCloseable {
    * Makes every accepted post answer only after {@code latency}, the post already recorded: a
    * client stopped in between posted without knowing it.
    */
-  public void latency(java.time.Duration latency) {
+  public void latency(Duration latency) {
     this.latency = latency.toMillis();
   }
 

@@ -2,6 +2,7 @@ package org.paperboy.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class Fixtures {
   }
 
   public static String feedText(String name) {
-    return new String(feedBytes(name), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(feedBytes(name), StandardCharsets.UTF_8);
   }
 
   public static byte[] pageBytes(String name) {
