@@ -9,7 +9,8 @@ import org.paperboy.model.Placeholder;
 
 /**
  * A post template such as {@code "{title} {summary} {link} {hashtags}"}, parsed once. Filling it
- * folds the spaces an empty placeholder leaves behind. Immutable.
+ * folds the spaces an empty placeholder leaves behind. Immutable; equal to a template parsed from
+ * the same text.
  */
 public final class Template {
 
@@ -65,5 +66,16 @@ public final class Template {
     String folded = SPACES.matcher(text).replaceAll(" ");
     folded = LINE_EDGES.matcher(folded).replaceAll("\n");
     return folded.strip();
+  }
+
+  /** Templates are equal when they hold the same text and placeholders in the same order. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Template template && parts.equals(template.parts);
+  }
+
+  @Override
+  public int hashCode() {
+    return parts.hashCode();
   }
 }

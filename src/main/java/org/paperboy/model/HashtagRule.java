@@ -1,12 +1,15 @@
 package org.paperboy.model;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Adds a hashtag to posts whose paper matches a pattern.
+ * Adds a hashtag to posts whose paper matches a pattern. Rules are equal when their patterns have
+ * the same source and flags (a {@link Pattern} equals only itself), so a rule read again from an
+ * unchanged config equals the one before.
  *
  * @param pattern what to look for
  * @param fields where to look: title, abstract, category
@@ -43,5 +46,23 @@ public record HashtagRule(
   /** True when the rule applies on {@code day}. */
   public boolean activeOn(LocalDate day) {
     return (from == null || !day.isBefore(from)) && (until == null || !day.isAfter(until));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HashtagRule rule
+        && pattern.pattern().equals(rule.pattern.pattern())
+        && pattern.flags() == rule.pattern.flags()
+        && fields.equals(rule.fields)
+        && tag.equals(rule.tag)
+        && Objects.equals(from, rule.from)
+        && Objects.equals(until, rule.until)
+        && tagWordInText == rule.tagWordInText;
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(
+        new Object[] {pattern.pattern(), pattern.flags(), fields, tag, from, until, tagWordInText});
   }
 }
