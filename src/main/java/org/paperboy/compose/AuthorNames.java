@@ -12,6 +12,9 @@ import org.paperboy.model.Author;
 final class AuthorNames {
 
   private static final Pattern INITIALS = Pattern.compile("\\p{Lu}{1,3}|(\\p{Lu}\\.[\\s-]*)+");
+  private static final Pattern NOT_IN_A_NAME = Pattern.compile("[^\\p{L}\\p{Nd}\\s,.'-]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
   private AuthorNames() {}
 
@@ -23,7 +26,7 @@ final class AuthorNames {
    * j). Accents and case are ignored.
    */
   static Optional<Key> key(String name) {
-    String plain = fold(name).replaceAll("[^\\p{L}\\p{Nd}\\s,.'-]", "").strip();
+    String plain = NOT_IN_A_NAME.matcher(fold(name)).replaceAll("").strip();
     if (plain.isEmpty()) {
       return Optional.empty();
     }
@@ -34,7 +37,7 @@ final class AuthorNames {
       surname = plain.substring(0, comma).strip();
       given = plain.substring(comma + 1).strip();
     } else {
-      String[] words = plain.split("\\s+");
+      String[] words = SPACES.split(plain);
       if (words.length == 1) {
         return Optional.empty();
       }
@@ -62,7 +65,7 @@ final class AuthorNames {
     if (comma > 0) {
       return value.substring(0, comma).strip();
     }
-    String[] words = value.split("\\s+");
+    String[] words = SPACES.split(value);
     if (words.length > 1 && INITIALS.matcher(words[words.length - 1]).matches()) {
       return value.substring(0, value.lastIndexOf(' ')).strip();
     }
@@ -90,6 +93,6 @@ final class AuthorNames {
   }
 
   private static String fold(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
   }
 }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.paperboy.model.Author;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Placeholder;
@@ -26,6 +27,7 @@ import org.paperboy.model.Summary;
  */
 public final class PostComposer {
 
+  private static final Pattern DANGLING_SEPARATORS = Pattern.compile("[\\s,;:–—-]+$");
   private static final String ELLIPSIS = "…";
   // A cut shorter than this says nothing; leave the part out instead.
   private static final int MIN_CUT = 20;
@@ -292,7 +294,7 @@ public final class PostComposer {
     }
     int cutAt = lastSpace > 0 ? lastSpace : characterBoundary(text, end);
     // "a, b; c:" reads badly before an ellipsis; drop dangling separators.
-    String prefix = text.substring(0, cutAt).replaceAll("[\\s,;:–—-]+$", "");
+    String prefix = DANGLING_SEPARATORS.matcher(text.substring(0, cutAt)).replaceAll("");
     if (prefix.isEmpty()) {
       return "";
     }

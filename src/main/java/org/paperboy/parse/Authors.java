@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class Authors {
 
   private static final Pattern AND = Pattern.compile("\\s+(?:and|&)\\s+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   // "N.", "P.-L.", "R. J.": the initials of the surname before them ("LAPALU, N., SIMON, A.").
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.[\\s-]*)+|\\p{Lu}{1,3}");
 
@@ -34,7 +35,7 @@ final class Authors {
   }
 
   private static List<String> splitCommas(String field) {
-    String text = field.strip().replaceAll("\\s+", " ");
+    String text = SPACES.matcher(field.strip()).replaceAll(" ");
     List<String> pieces = new ArrayList<>();
     for (String piece : text.split(",")) {
       for (String name : AND.split(piece.strip())) {

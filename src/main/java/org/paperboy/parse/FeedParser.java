@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.JDOMParseException;
@@ -26,6 +27,8 @@ import org.paperboy.model.Paper;
  * call uses its own ROME input.
  */
 public final class FeedParser {
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /**
    * Parses {@code body}.
@@ -106,10 +109,10 @@ public final class FeedParser {
 
   private static String oneLine(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(message).replaceAll(" ").strip();
   }
 
   private static String clean(String text) {
-    return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    return text == null ? null : SPACES.matcher(text).replaceAll(" ").strip();
   }
 }

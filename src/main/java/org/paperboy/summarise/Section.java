@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A labelled part of a structured abstract.
@@ -14,6 +15,9 @@ import java.util.TreeMap;
  * @param text the part's text
  */
 record Section(Kind kind, String label, String text) {
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern END_MARK = Pattern.compile("[:.]$");
 
   /** What a section holds, as far as choosing a summary goes. */
   enum Kind {
@@ -191,7 +195,9 @@ record Section(Kind kind, String label, String text) {
   /** The kind a printed label names, if it is one. */
   static Optional<Kind> kindOf(String label) {
     String key =
-        label.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[:.]$", "");
+        END_MARK
+            .matcher(SPACES.matcher(label.strip().toLowerCase(Locale.ROOT)).replaceAll(" "))
+            .replaceAll("");
     return Optional.ofNullable(LABELS.get(key));
   }
 }

@@ -24,6 +24,7 @@ final class StructuredAbstract {
   private static final Pattern MARKED =
       Pattern.compile(OPEN + "([^" + CLOSE + "]+)" + CLOSE + "\\s*[:.]?\\s*");
   private static final Pattern IN_TEXT = labelsInText();
+  private static final Pattern LABEL_END = Pattern.compile("[:.]\\s*$");
   // What may end the sentence before a label in running text.
   private static final String SENTENCE_END = ".!?:;)]";
 
@@ -43,7 +44,7 @@ final class StructuredAbstract {
       String text = element.text();
       if (Section.kindOf(text).isPresent()) {
         element.replaceWith(
-            new TextNode(" " + OPEN + text.replaceAll("[:.]\\s*$", "") + CLOSE + " "));
+            new TextNode(" " + OPEN + LABEL_END.matcher(text).replaceAll("") + CLOSE + " "));
       }
     }
     return HtmlText.of(document);
