@@ -1,7 +1,6 @@
 package org.paperboy.model;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -62,7 +61,7 @@ public record HashtagRule(
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(
-        new Object[] {pattern.pattern(), pattern.flags(), fields, tag, from, until, tagWordInText});
+    return Objects.hash(
+        pattern.pattern(), pattern.flags(), fields, tag, from, until, tagWordInText);
   }
 }
