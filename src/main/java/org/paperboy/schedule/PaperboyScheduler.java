@@ -34,6 +34,7 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * one thread.
  */
 public final class PaperboyScheduler implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(PaperboyScheduler.class);
 
   static final String FEEDS = "feeds";
   static final String ACCOUNTS = "accounts";
@@ -219,8 +222,7 @@ public final class PaperboyScheduler implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         // The next firing polls it again.
-        LoggerFactory.getLogger(PaperboyScheduler.class)
-            .error("feed {}: poll failed: {}", feedId, e.toString());
+        log.error("feed {}: poll failed: {}", feedId, e.toString());
       }
     }
   }
@@ -241,8 +243,7 @@ public final class PaperboyScheduler implements AutoCloseable {
     } catch (SchedulerException e) {
       pendingWakes.remove(accountId);
       // The periodic dispatch still sends the posts, a little later.
-      LoggerFactory.getLogger(PaperboyScheduler.class)
-          .warn("account {}: cannot wake its dispatcher: {}", accountId, e.getMessage());
+      log.warn("account {}: cannot wake its dispatcher: {}", accountId, e.getMessage());
     }
   }
 
