@@ -19,9 +19,10 @@ public final class HtmlText {
   // An entity that survived one decoding: "&amp;amp;" in the feed.
   private static final Pattern ESCAPED_ENTITY =
       Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+  // Written with its '<' first and once: a find then rules out most places with one comparison.
   private static final Pattern BLOCK_END =
       Pattern.compile(
-          "</(?:jats:)?(?:p|sec|title|div|li|h[1-6])>|<br\\s*/?>", Pattern.CASE_INSENSITIVE);
+          "<(?:/(?:jats:)?(?:p|sec|title|div|li|h[1-6])|br\\s*/?)>", Pattern.CASE_INSENSITIVE);
   // Broken markup that only looks like a tag once decoded, as CNKI's "&lt;正&gt;~".
   private static final Pattern PSEUDO_TAG = Pattern.compile("</?[^<>\\s\\d][^<>\\s]{0,19}>~?");
 
@@ -32,7 +33,15 @@ public final class HtmlText {
     if (html == null || html.isBlank()) {
       return "";
     }
-    return of(parse(html));
+    return isPlain(html) ? fold(html) : of(parse(html));
+  }
+
+  /**
+   * True when {@code html} holds neither a tag nor an entity, so that its text is itself, folded:
+   * most titles, and the abstracts of feeds that send plain text.
+   */
+  static boolean isPlain(String html) {
+    return html.indexOf('<') < 0 && html.indexOf('&') < 0;
   }
 
   /** An HTML fragment parsed, each block followed by a space so that its text stays apart. */
@@ -44,6 +53,9 @@ public final class HtmlText {
   /** Clean text from a parsed fragment. */
   static String of(Document fragment) {
     String text = fragment.text();
+    if (isPlain(text)) {
+      return fold(text);
+    }
     if (ESCAPED_MARKUP.matcher(text).find() || ESCAPED_ENTITY.matcher(text).find()) {
       text = Jsoup.parseBodyFragment(text).text();
     }
@@ -56,11 +68,12 @@ public final class HtmlText {
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isInvisible(c)) {
+      boolean printableAscii = c > ' ' && c < '\u007F';
+      if (!printableAscii && isSpace(c)) {
+        space = true;
         continue;
       }
-      if (isSpace(c)) {
-        space = true;
+      if (!printableAscii && isInvisible(c)) {
         continue;
       }
       if (space && folded.length() > 0) {
@@ -73,13 +86,15 @@ public final class HtmlText {
   }
 
   // U+FEFF (stray BOMs in Pensoft titles), U+FFFE/U+FFFF and the bidi overrides U+202A–U+202E
-  // make X's twitter-text call a text invalid; zero-width spaces and controls show as nothing.
+  // make X's twitter-text call a text invalid; zero-width spaces, soft hyphens and controls show
+  // as nothing (jsoup drops the first two from the text of HTML, and so does plain text here).
   private static boolean isInvisible(char c) {
     return c == '\uFEFF'
         || c == '\uFFFE'
         || c == '\uFFFF'
         || (c >= '\u202A' && c <= '\u202E')
         || c == '\u200B'
+        || c == '\u00AD'
         || c == '\u2060'
         || (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t');
   }

@@ -2,14 +2,18 @@ package org.paperboy.summarise;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds the sections of a structured abstract, whether their labels come as HTML ({@code <b>},
@@ -24,9 +28,13 @@ final class StructuredAbstract {
   private static final Pattern MARKED =
       Pattern.compile(OPEN + "([^" + CLOSE + "]+)" + CLOSE + "\\s*[:.]?\\s*");
   private static final Pattern IN_TEXT = labelsInText();
+  // The first words of the labels, folded as IN_TEXT folds case: where a sentence starts with none
+  // of them, the pattern cannot match and is not tried.
+  private static final Set<String> FIRST_WORDS = firstWords();
+  // The elements that can set a label apart, parsed once.
+  private static final Evaluator LABEL_ELEMENTS =
+      QueryParser.parse("b, strong, h1, h2, h3, h4, h5, h6, title, jats|title, dt, label");
   private static final Pattern LABEL_END = Pattern.compile("[:.]\\s*$");
-  // What may end the sentence before a label in running text.
-  private static final String SENTENCE_END = ".!?:;)]";
 
   private StructuredAbstract() {}
 
@@ -38,9 +46,11 @@ final class StructuredAbstract {
     if (html.isBlank()) {
       return "";
     }
+    if (HtmlText.isPlain(html)) {
+      return HtmlText.fold(html);
+    }
     Document document = HtmlText.parse(html);
-    for (Element element :
-        document.select("b, strong, h1, h2, h3, h4, h5, h6, title, jats|title, dt, label")) {
+    for (Element element : document.select(LABEL_ELEMENTS)) {
       String text = element.text();
       if (Section.kindOf(text).isPresent()) {
         element.replaceWith(
@@ -67,6 +77,9 @@ final class StructuredAbstract {
       for (int start = 0; start < text.length(); start = nextSentenceStart(text, start)) {
         start = skipSpaces(text, start);
         if (start < from || start >= text.length()) {
+          continue;
+        }
+        if (!FIRST_WORDS.contains(foldedWordAt(text, start))) {
           continue;
         }
         inText.region(start, text.length());
@@ -101,11 +114,31 @@ final class StructuredAbstract {
   /** Where the text after the next sentence-ending character at or after {@code from} begins. */
   private static int nextSentenceStart(String text, int from) {
     for (int i = from; i < text.length(); i++) {
-      if (SENTENCE_END.indexOf(text.charAt(i)) >= 0) {
+      if (endsSentence(text.charAt(i))) {
         return i + 1;
       }
     }
     return text.length();
+  }
+
+  /** True for what may end the sentence before a label in running text. */
+  private static boolean endsSentence(char c) {
+    return switch (c) {
+      case '.', '!', '?', ':', ';', ')', ']' -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The letters at {@code start}, each folded as a case-insensitive Unicode pattern compares them:
+   * "RESULTS" and "Results" both give "results".
+   */
+  private static String foldedWordAt(String text, int start) {
+    StringBuilder word = new StringBuilder();
+    for (int i = start; i < text.length() && Character.isLetter(text.charAt(i)); i++) {
+      word.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    }
+    return word.toString();
   }
 
   private static int skipSpaces(String text, int from) {
@@ -126,7 +159,7 @@ final class StructuredAbstract {
     while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
       before--;
     }
-    boolean atBoundary = before < 0 || SENTENCE_END.indexOf(text.charAt(before)) >= 0;
+    boolean atBoundary = before < 0 || endsSentence(text.charAt(before));
     if (!atBoundary) {
       return false;
     }
@@ -138,6 +171,14 @@ final class StructuredAbstract {
       return m.end() < text.length();
     }
     return capitals && m.end() < text.length() && Character.isUpperCase(text.charAt(m.end()));
+  }
+
+  private static Set<String> firstWords() {
+    Set<String> words = new HashSet<>();
+    for (String label : Section.labels()) {
+      words.add(foldedWordAt(label, 0));
+    }
+    return Set.copyOf(words);
   }
 
   private static Pattern labelsInText() {

@@ -31,15 +31,22 @@ public final class Summariser {
   // PLOS opens its Atom content with a byline paragraph: "<p>by A, B, C</p> Abstract…".
   private static final Pattern BYLINE =
       Pattern.compile("^\\s*<p>\\s*by\\s[^<]{1,2000}</p>", Pattern.CASE_INSENSITIVE);
-  // Lines that are not findings: "© 2025 Elsevier Ltd. All rights reserved.", "Published by…".
-  private static final Pattern NOT_FINDINGS =
+  // Lines that are not findings: "© 2025 Elsevier Ltd. All rights reserved.", "Published by…",
+  // "Funded by…", "Trial registration…". The marks that may stand anywhere are looked for in the
+  // lower-cased sentence, the rest only where the sentence starts.
+  private static final Pattern NOT_FINDINGS_START =
       Pattern.compile(
-          "©|\\(c\\) ?\\d{4}|all rights reserved|this article is protected by copyright"
-              + "|published by (elsevier|wiley|springer|the american)|^copyright\\b"
-              + "|^\\(?(this (work|study|research) was )?(funded|supported) by|^funding\\b"
-              + "|^trial registration|clinicaltrials\\.gov identifier|^registration:"
-              + "|^pmid:\\s*\\d+",
-          Pattern.CASE_INSENSITIVE);
+          "copyright\\b|\\(?(this (work|study|research) was )?(funded|supported) by|funding\\b"
+              + "|trial registration|registration:|pmid:\\s*\\d+");
+  private static final List<String> NOT_FINDINGS_ANYWHERE =
+      List.of(
+          "©",
+          "all rights reserved",
+          "this article is protected by copyright",
+          "clinicaltrials.gov identifier");
+  private static final Pattern COPYRIGHT_YEAR = Pattern.compile("\\(c\\) ?\\d{4}");
+  private static final Pattern PUBLISHED_BY =
+      Pattern.compile("published by (elsevier|wiley|springer|the american)");
   // A copyright statement closing an abstract: "© 2024 The Authors. Published by Elsevier Ltd.",
   // "(PsycInfo Database Record (c) 2021 APA, all rights reserved)".
   private static final Pattern COPYRIGHT_TAIL =
@@ -112,11 +119,14 @@ public final class Summariser {
   private static List<String> usable(List<String> sentences) {
     List<String> usable = new ArrayList<>();
     for (String sentence : sentences) {
-      String clean = TRUNCATION_MARK.matcher(sentence).replaceFirst("");
-      clean = OWN_DOI_LINK.matcher(clean).replaceFirst("");
-      if (!clean.isEmpty()
-          && clean.codePoints().anyMatch(Character::isLetter)
-          && !NOT_FINDINGS.matcher(clean).find()) {
+      String clean = sentence;
+      if (clean.endsWith("]")) {
+        clean = TRUNCATION_MARK.matcher(clean).replaceFirst("");
+      }
+      if (clean.contains("doi.org/")) {
+        clean = OWN_DOI_LINK.matcher(clean).replaceFirst("");
+      }
+      if (clean.codePoints().anyMatch(Character::isLetter) && !isNotFindings(clean)) {
         usable.add(clean);
       }
     }
@@ -124,6 +134,21 @@ public final class Summariser {
       usable.remove(usable.size() - 1);
     }
     return usable;
+  }
+
+  /** True for a copyright, funding, registration or identifier line. */
+  private static boolean isNotFindings(String sentence) {
+    String lower = sentence.toLowerCase(Locale.ROOT);
+    if (NOT_FINDINGS_START.matcher(lower).lookingAt()) {
+      return true;
+    }
+    for (String mark : NOT_FINDINGS_ANYWHERE) {
+      if (lower.contains(mark)) {
+        return true;
+      }
+    }
+    return (lower.contains("(c)") && COPYRIGHT_YEAR.matcher(lower).find())
+        || (lower.contains("published by ") && PUBLISHED_BY.matcher(lower).find());
   }
 
   /** "In conclusion, early care saves lives." reads better as "Early care saves lives." */
@@ -146,6 +171,13 @@ public final class Summariser {
   }
 
   private static String afterPreamble(String text) {
+    // The pattern is slow to rule out at every position; most abstracts name none of its labels.
+    if (!text.contains("bstract")
+        && !text.contains("BSTRACT")
+        && !text.contains("ummary")
+        && !text.contains("UMMARY")) {
+      return text;
+    }
     Matcher label = LABEL.matcher(text);
     if (label.find() && label.start() <= PREAMBLE_LIMIT && label.end() < text.length()) {
       return text.substring(label.end());

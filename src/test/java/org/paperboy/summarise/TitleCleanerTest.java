@@ -34,6 +34,16 @@ class TitleCleanerTest {
   }
 
   @Test
+  void cleansPlainTextAsItCleansHtml() {
+    // Plain text is not parsed as HTML; a soft hyphen (Taylor & Francis) and a carriage return
+    // still come out as they do from markup.
+    String plain = "\u00ADThe tadpole of the\r\nstream  treefrog";
+    assertThat(TitleCleaner.clean(plain))
+        .isEqualTo(TitleCleaner.clean("<i></i>" + plain))
+        .isEqualTo("The tadpole of the stream treefrog");
+  }
+
+  @Test
   void dropsStrayByteOrderMarks() {
     assertThat(TitleCleaner.clean("\uFEFFChecklist of \uFEFFleafhoppers"))
         .isEqualTo("Checklist of leafhoppers");
