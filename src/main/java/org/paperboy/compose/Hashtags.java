@@ -49,6 +49,10 @@ final class Hashtags {
     }
     List<String> appended = new ArrayList<>();
     List<String> text = new ArrayList<>(sentences);
+    // The title and summary folded as the word patterns fold case: a tag whose folded word is not
+    // in it appears nowhere, and its pattern need not be tried. Turning a word into a tag only adds
+    // a '#', so the folded text stays true of what it may hold.
+    String folded = folded(title + " " + abstractText);
     String newTitle = title;
     Set<String> seen = new HashSet<>();
     int used = 0;
@@ -58,6 +62,11 @@ final class Hashtags {
       }
       String word = candidate.tag().substring(1);
       if (!seen.add(word.toLowerCase(Locale.ROOT)) || !isValid(candidate.tag())) {
+        continue;
+      }
+      if (!folded.contains(folded(word))) {
+        appended.add(candidate.tag());
+        used++;
         continue;
       }
       Pattern asWord = wordPatterns.computeIfAbsent(word, Hashtags::asWord);
@@ -108,6 +117,20 @@ final class Hashtags {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code text} with each character folded as a case-insensitive Unicode pattern folds it before
+   * comparing: "MedEd" and "MEDED" both give "meded".
+   */
+  private static String folded(String text) {
+    StringBuilder folded = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(codePoint)));
+      i += Character.charCount(codePoint);
+    }
+    return folded.toString();
   }
 
   private static Pattern asWord(String word) {

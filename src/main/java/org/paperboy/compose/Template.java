@@ -63,8 +63,15 @@ public final class Template {
         text.append((String) part);
       }
     }
-    String folded = SPACES.matcher(text).replaceAll(" ");
-    folded = LINE_EDGES.matcher(folded).replaceAll("\n");
+    // Each pattern is tried only where it can match: most posts fill every placeholder and hold
+    // no line break.
+    String folded = text.toString();
+    if (folded.indexOf('\t') >= 0 || folded.contains("  ")) {
+      folded = SPACES.matcher(folded).replaceAll(" ");
+    }
+    if (folded.indexOf('\n') >= 0) {
+      folded = LINE_EDGES.matcher(folded).replaceAll("\n");
+    }
     return folded.strip();
   }
 

@@ -104,7 +104,8 @@ class XTextCounterTest {
       "xn--80ak6aa92e.com",
       "Ω",
       "ก",
-      "\n"
+      "\n",
+      "\t"
     };
     Random random = new Random(42);
     for (int i = 0; i < 20_000; i++) {
