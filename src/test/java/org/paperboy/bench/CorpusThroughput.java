@@ -53,7 +53,7 @@ final class CorpusThroughput {
       Rate feedparser,
       int exact) {}
 
-  private static final Duration WARM_UP = Duration.ofSeconds(3);
+  private static final Duration WARM_UP = Duration.ofSeconds(12);
   private static final Duration MEASURE = Duration.ofSeconds(6);
 
   private final FeedParser parser = new FeedParser();

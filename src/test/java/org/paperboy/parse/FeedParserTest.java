@@ -260,4 +260,20 @@ class FeedParserTest {
         .isInstanceOf(FeedParseException.class)
         .hasMessageContaining("https://example.org/feed is not a readable feed");
   }
+
+  @Test
+  void eachThreadsReusedXmlParserStaysSafeAndReadyAfterAnyFeed() throws Exception {
+    String good = Fixtures.feedText("mdpi_fluids.xml");
+    String doctype =
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY e \"x\">]>"
+            + "<rss version=\"2.0\"><channel><title>&e;</title></channel></rss>";
+    int entries = papersOf(good).size();
+
+    for (int round = 0; round < 2; round++) {
+      assertThatThrownBy(() -> papersOf(doctype)).isInstanceOf(FeedParseException.class);
+      assertThatThrownBy(() -> papersOf(good.substring(0, 900)))
+          .isInstanceOf(FeedParseException.class);
+      assertThat(papersOf(good)).hasSize(entries);
+    }
+  }
 }
