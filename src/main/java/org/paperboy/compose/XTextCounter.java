@@ -5,6 +5,8 @@ import com.twitter.twittertext.TwitterTextConfiguration;
 import com.twitter.twittertext.TwitterTextEmojiRegex;
 import com.twitter.twittertext.TwitterTextParser;
 import java.text.Normalizer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * X's weighted length, exactly as twitter-text 3.1's {@code parseTweet} counts it: NFC first, every
@@ -15,8 +17,8 @@ import java.text.Normalizer;
  * it is a sequence, and every sequence holds a joiner, a variation selector, a keycap or a code
  * point beyond the BMP. So this class sums the code points' weights itself, and calls twitter-text
  * only for text holding one of those. It looks for URLs only where a dot precedes a letter, as
- * every top-level domain begins with one. The corpus and property tests hold the two to the same
- * answer.
+ * every top-level domain begins with one, and keeps what it found in each such word. The corpus and
+ * property tests hold the two to the same answer.
  */
 public final class XTextCounter implements TextCounter {
 
@@ -25,7 +27,10 @@ public final class XTextCounter implements TextCounter {
   private static final int URL_LENGTH = CONFIG.getTransformedURLLength();
   private static final boolean[] LIGHT = lightTable();
 
+  private static final int URL_WORDS_KEPT = 4096;
+
   private final Extractor extractor = new Extractor();
+  private final Map<String, Integer> urlWords = new ConcurrentHashMap<>();
 
   @Override
   public int limit() {
@@ -59,15 +64,44 @@ public final class XTextCounter implements TextCounter {
         end++;
       }
       if (mayHoldAUrl(normalised, start, end)) {
-        int from = Math.max(0, start - 1);
-        String word = normalised.substring(from, Math.min(normalised.length(), end + 1));
-        for (Extractor.Entity url : extractor.extractURLsWithIndices(word)) {
-          length += URL_LENGTH - weight(word, url.getStart(), url.getEnd());
-        }
+        length += urlAdjustment(withEdges(normalised, start, end));
       }
       start = end + 1;
     }
     return length;
+  }
+
+  /**
+   * The word at {@code text[start, end)} with the character either side, as twitter-text's URL
+   * pattern reads them. Its "preceding character" group takes the character before a URL or the
+   * start of the text, never a letter or digit: a word starting with one reads the same after a
+   * space as at the start, and is given the space, so that a post's link has one answer whether it
+   * was counted at the start of a part or in the post.
+   */
+  private static String withEdges(String text, int start, int end) {
+    String word = text.substring(Math.max(0, start - 1), Math.min(text.length(), end + 1));
+    boolean atStart = start == 0 && word.charAt(0) < 0x80;
+    return atStart && Character.isLetterOrDigit(word.charAt(0)) ? " " + word : word;
+  }
+
+  /**
+   * What the URLs in {@code word} add to the sum of its code points' weights: each weighs 23 in
+   * place of them. The answers are kept, up to a bound, as each post's link is counted twice.
+   */
+  private int urlAdjustment(String word) {
+    Integer known = urlWords.get(word);
+    if (known != null) {
+      return known;
+    }
+    int adjustment = 0;
+    for (Extractor.Entity url : extractor.extractURLsWithIndices(word)) {
+      adjustment += URL_LENGTH - weight(word, url.getStart(), url.getEnd());
+    }
+    if (urlWords.size() >= URL_WORDS_KEPT) {
+      urlWords.clear();
+    }
+    urlWords.put(word, adjustment);
+    return adjustment;
   }
 
   private static boolean isAsciiSpace(char c) {
