@@ -126,6 +126,12 @@ final class Hashtags {
   private static String folded(String text) {
     StringBuilder folded = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); ) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        i++;
+        continue;
+      }
       int codePoint = text.codePointAt(i);
       folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(codePoint)));
       i += Character.charCount(codePoint);
