@@ -74,9 +74,10 @@ public final class XTextCounter implements TextCounter {
   /**
    * The word at {@code text[start, end)} with the character either side, as twitter-text's URL
    * pattern reads them. Its "preceding character" group takes the character before a URL or the
-   * start of the text, never a letter or digit: a word starting with one reads the same after a
-   * space as at the start, and is given the space, so that a post's link has one answer whether it
-   * was counted at the start of a part or in the post.
+   * start of the text, never an ASCII letter or digit: a word starting with one reads the same
+   * after a space as at the start, and is given the space, so that a post's link has one answer
+   * whether it was counted at the start of a part or in the post. (Not so for "éx.com": at the
+   * start its URL is "x.com", after a space "éx.com".)
    */
   private static String withEdges(String text, int start, int end) {
     String word = text.substring(Math.max(0, start - 1), Math.min(text.length(), end + 1));
