@@ -3,7 +3,6 @@ package org.paperboy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -20,7 +19,6 @@ import org.paperboy.cli.Engine;
 import org.paperboy.cli.EngineFactory;
 import org.paperboy.cli.Maintenance;
 import org.paperboy.compose.PostComposer;
-import org.paperboy.compose.XTextCounter;
 import org.paperboy.config.AccountConfig;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
@@ -37,18 +35,23 @@ import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PostDispatcher;
 import org.paperboy.pipeline.Rewriter;
-import org.paperboy.publish.ConsolePublisher;
-import org.paperboy.publish.OAuthSigner;
+import org.paperboy.platform.console.ConsolePublisher;
+import org.paperboy.platform.x.OAuthSigner;
+import org.paperboy.platform.x.XPublisher;
+import org.paperboy.platform.x.XText;
 import org.paperboy.publish.Publisher;
-import org.paperboy.publish.XPublisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
+import org.paperboy.schedule.NodeHeartbeat;
+import org.paperboy.schedule.QuartzCron;
 import org.paperboy.store.Database;
 import org.paperboy.store.Dialect;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.store.JdbcPostLog;
+import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.ServiceLock;
 import org.paperboy.summarise.Summariser;
 import org.slf4j.LoggerFactory;
@@ -81,14 +84,14 @@ public final class Paperboy implements EngineFactory {
   /** Runs the command line {@code args} and returns its exit code. */
   public static int execute(
       String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-    return Cli.commandLine(
-            new ConfigLoader(environment),
-            new Paperboy(Clock.systemUTC(), out),
-            version(),
-            Clock.systemUTC(),
-            out,
-            err)
-        .execute(args);
+    return Cli.run(
+        args,
+        new ConfigLoader(environment, new QuartzCron()),
+        new Paperboy(Clock.systemUTC(), out),
+        version(),
+        Clock.systemUTC(),
+        out,
+        err);
   }
 
   @Override
@@ -98,7 +101,6 @@ public final class Paperboy implements EngineFactory {
             ServiceLock.sharedUrl(config.database().url()),
             config.database().user(),
             config.database().password()),
-        config.feeds().values(),
         clock);
   }
 
@@ -123,10 +125,17 @@ public final class Paperboy implements EngineFactory {
     JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
     settleInterruptedWork(database, outbox, accounts);
     Logging.useJson(config.jsonLogs());
-    Metrics metrics = new Metrics(() -> outbox.countsByState());
+    JdbcQueue queue = new JdbcQueue(database.dataSource());
+    Metrics metrics = new Metrics(queue::countsByState);
     AtomicReference<String> node = new AtomicReference<>();
     return new PaperboyEngine(
-        config, database, lock, metrics, node, next -> parts(next, database, metrics, node::get));
+        config,
+        database,
+        lock,
+        metrics,
+        node,
+        clock,
+        next -> parts(next, database, metrics, node::get));
   }
 
   /** The pipeline for {@code config}, on an open database; built again when the config changes. */
@@ -146,7 +155,6 @@ public final class Paperboy implements EngineFactory {
     Map<String, Pacing> pacing = new LinkedHashMap<>();
     Map<String, Publisher> publishers = new LinkedHashMap<>();
     Map<String, Backoff> backoffs = new LinkedHashMap<>();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     for (AccountConfig account : config.accounts().values()) {
       if (account.approval()) {
         held.add(account.id());
@@ -154,7 +162,7 @@ public final class Paperboy implements EngineFactory {
       pacing.put(
           account.id(),
           new Pacing(account.minSpacing(), account.maxPerDay(), account.quietHours()));
-      publishers.put(account.id(), publisher(account, http, metrics));
+      publishers.put(account.id(), publisher(account, metrics));
       backoffs.put(
           account.id(),
           new Backoff(
@@ -169,18 +177,31 @@ public final class Paperboy implements EngineFactory {
             new FeedParser(),
             new Enricher(articlePages(), clock, PER_HOST_DELAY, PAGE_CACHE_SIZE),
             new Summariser(),
-            new PostComposer(new XTextCounter()),
+            new PostComposer(new XText()),
             feedStore,
             new JdbcPaperStore(database.dataSource()),
             clock,
             held,
             metrics);
-    FeedPreviewer previewer =
-        new FeedPreviewer(fetcher, new FeedParser(), poller, feedStore, clock);
+    FeedPreviewer previewer = new FeedPreviewer(poller, feedStore, clock);
     PostDispatcher dispatcher =
-        new PostDispatcher(pacing, publishers, backoffs, outbox, accounts, clock, metrics, node);
+        new PostDispatcher(
+            pacing,
+            publishers,
+            backoffs,
+            outbox,
+            new JdbcPostLog(database.dataSource()),
+            accounts,
+            clock,
+            metrics,
+            node,
+            NodeHeartbeat.SILENCE);
     Rewriter rewriter =
-        new Rewriter(new Summariser(), new PostComposer(new XTextCounter()), outbox, clock);
+        new Rewriter(
+            new Summariser(),
+            new PostComposer(new XText()),
+            new JdbcQueue(database.dataSource()),
+            clock);
     return new PaperboyEngine.Parts(config, poller, dispatcher, previewer, rewriter);
   }
 
@@ -219,7 +240,7 @@ public final class Paperboy implements EngineFactory {
     };
   }
 
-  private Publisher publisher(AccountConfig account, HttpClient http, Metrics metrics) {
+  private Publisher publisher(AccountConfig account, Metrics metrics) {
     return switch (account.platform()) {
       case CONSOLE -> new ConsolePublisher(out);
       case X -> {
@@ -232,7 +253,6 @@ public final class Paperboy implements EngineFactory {
                 keys.consumerSecret(),
                 keys.accessToken(),
                 keys.accessTokenSecret()),
-            http,
             POST_TIMEOUT,
             remaining -> metrics.rateLimitRemaining(account.id(), remaining));
       }

@@ -1,10 +1,11 @@
 package org.paperboy;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -22,10 +23,13 @@ import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PollReport;
 import org.paperboy.pipeline.PostDispatcher;
 import org.paperboy.pipeline.Rewriter;
+import org.paperboy.schedule.NodeHeartbeat;
 import org.paperboy.schedule.PaperboyScheduler;
+import org.paperboy.schedule.ScheduleException;
 import org.paperboy.store.Database;
+import org.paperboy.store.JdbcFeedStore;
+import org.paperboy.store.JdbcNodes;
 import org.paperboy.store.ServiceLock;
-import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +55,12 @@ final class PaperboyEngine implements Engine {
   private final Function<PaperboyConfig, Parts> assemble;
   private final AtomicReference<Parts> parts = new AtomicReference<>();
   private PaperboyScheduler scheduler;
+  private NodeHeartbeat heartbeat;
   private HttpEndpoints endpoints;
   // This node's id once it runs in a cluster; null for once, and on the embedded database.
   private final AtomicReference<String> node;
+  private final JdbcFeedStore feedStore;
+  private final Clock clock;
 
   /**
    * @param lock this service's hold on an embedded database, or {@code null}
@@ -66,7 +73,10 @@ final class PaperboyEngine implements Engine {
       ServiceLock lock,
       Metrics metrics,
       AtomicReference<String> node,
+      Clock clock,
       Function<PaperboyConfig, Parts> assemble) {
+    this.clock = clock;
+    this.feedStore = new JdbcFeedStore(database.dataSource());
     this.node = node;
     this.database = database;
     this.lock = lock;
@@ -93,22 +103,21 @@ final class PaperboyEngine implements Engine {
   }
 
   @Override
-  public synchronized void start() throws SchedulerException, IOException {
+  public synchronized void start() throws ScheduleException, IOException {
     if (scheduler != null) {
       throw new IllegalStateException("already started");
     }
     PaperboyConfig config = parts.get().config();
+    if (database.dialect().clustered()) {
+      // Checked in before the first claim, so that no other node takes this one's posts as
+      // abandoned.
+      heartbeat = new NodeHeartbeat(new JdbcNodes(database.dataSource()), clock);
+      node.set(heartbeat.nodeId());
+    }
     scheduler =
         new PaperboyScheduler(
-            database.dataSource(),
-            database.dialect().quartzDelegate(),
-            database.dialect().clustered(),
-            this::poll,
-            this::dispatch);
+            database.dataSource(), database.dialect(), this::poll, this::dispatch, this::nextFire);
     scheduler.start(config);
-    if (database.dialect().clustered()) {
-      node.set(scheduler.nodeId());
-    }
     if (config.http().enabled()) {
       endpoints =
           new HttpEndpoints(config.http().host(), config.http().port(), this::health, metrics);
@@ -117,7 +126,7 @@ final class PaperboyEngine implements Engine {
   }
 
   @Override
-  public synchronized void reload(PaperboyConfig next) throws SchedulerException {
+  public synchronized void reload(PaperboyConfig next) throws ScheduleException {
     PaperboyConfig current = parts.get().config();
     if (!next.database().equals(current.database()) || !next.http().equals(current.http())) {
       log.warn("the database and http settings changed: they take effect at the next start");
@@ -145,12 +154,9 @@ final class PaperboyEngine implements Engine {
 
   /** What is wrong with the service, or empty when the database answers and the scheduler runs. */
   Optional<String> health() {
-    try (Connection connection = database.dataSource().getConnection()) {
-      if (!connection.isValid(2)) {
-        return Optional.of("the database does not answer");
-      }
-    } catch (SQLException | RuntimeException e) {
-      return Optional.of("the database does not answer: " + e.getMessage());
+    Optional<String> problem = database.problem();
+    if (problem.isPresent()) {
+      return problem;
     }
     PaperboyScheduler running = scheduler;
     if (running == null || !running.isRunning()) {
@@ -169,6 +175,17 @@ final class PaperboyEngine implements Engine {
     return current.poller().poll(feed).queued() > 0;
   }
 
+  /** Records when the schedule next polls each of {@code feedIds}, for maintainers. */
+  private void nextFire(List<String> feedIds, Instant next) {
+    Map<String, FeedConfig> feeds = parts.get().config().feeds();
+    for (String feedId : feedIds) {
+      FeedConfig feed = feeds.get(feedId);
+      if (feed != null) {
+        feedStore.recordNextFire(feedId, feed.url().toString(), next);
+      }
+    }
+  }
+
   private void dispatch(String accountId) {
     Parts current = parts.get();
     if (current.config().accounts().containsKey(accountId)) {
@@ -185,10 +202,14 @@ final class PaperboyEngine implements Engine {
     if (scheduler != null) {
       try {
         scheduler.close();
-      } catch (SchedulerException e) {
-        log.warn("stopping the scheduler: {}", e.getMessage());
+      } catch (ScheduleException e) {
+        log.warn("{}", e.getMessage());
       }
       scheduler = null;
+    }
+    if (heartbeat != null) {
+      heartbeat.close();
+      heartbeat = null;
     }
     database.close();
     if (lock != null) {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.cli.Engine;
-import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
@@ -25,6 +24,7 @@ import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
 import org.paperboy.testing.MutableClock;
 import org.paperboy.testing.TestConfig;
+import org.paperboy.testing.TestPaperboy;
 
 /** Paperboy's command line against a feed server and a fake X API, both on 127.0.0.1. */
 class EndToEndTest {
@@ -142,18 +142,16 @@ class EndToEndTest {
             .replace("feeds.plos { url", "feeds.plos { thread = true, url")
             .replace("backfill = 2", "backfill = 1")
             .replace("backfill = 1, template", "backfill = 0, template"));
-    PaperboyConfig valid = new ConfigLoader(TestConfig.ENVIRONMENT).load(config);
+    PaperboyConfig valid = TestPaperboy.load(config);
     MutableClock clock = new MutableClock(Instant.now());
     x.thenAnswer(FakeXApi.Answer.AS_USUAL);
     x.thenAnswer(new FakeXApi.Answer(503, "{\"title\":\"Service Unavailable\"}", Map.of()));
 
-    try (Engine engine =
-        new Paperboy(clock, new PrintStream(out, true, StandardCharsets.UTF_8)).open(valid)) {
+    try (Engine engine = TestPaperboy.open(valid, clock, out)) {
       engine.once();
     }
     clock.advance(Duration.ofHours(2));
-    try (Engine engine =
-        new Paperboy(clock, new PrintStream(out, true, StandardCharsets.UTF_8)).open(valid)) {
+    try (Engine engine = TestPaperboy.open(valid, clock, out)) {
       engine.once();
     }
 

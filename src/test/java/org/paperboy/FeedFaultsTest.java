@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.cli.Engine;
-import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.pipeline.PollReport;
 import org.paperboy.store.Database;
@@ -30,6 +28,7 @@ import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
 import org.paperboy.testing.MutableClock;
+import org.paperboy.testing.TestPaperboy;
 
 /**
  * A feed server that misbehaves in every way real ones do: each fault is one clear log line naming
@@ -150,7 +149,7 @@ class FeedFaultsTest {
         %s
         """
             .formatted(databaseUrl, feeds));
-    config = new ConfigLoader(Map.of()).load(file);
+    config = TestPaperboy.loader(Map.of()).load(file);
   }
 
   @AfterEach
@@ -159,8 +158,7 @@ class FeedFaultsTest {
   }
 
   private Map<String, PollReport> cycle() {
-    try (Engine engine =
-        new Paperboy(clock, new PrintStream(out, true, StandardCharsets.UTF_8)).open(config)) {
+    try (Engine engine = TestPaperboy.open(config, clock, out)) {
       return engine.once().polls().stream()
           .collect(Collectors.toMap(PollReport::feedId, Function.identity()));
     }

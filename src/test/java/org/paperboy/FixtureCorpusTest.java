@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.paperboy.compose.FeedStyle;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.compose.Template;
-import org.paperboy.compose.XTextCounter;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Post;
 import org.paperboy.model.Summary;
 import org.paperboy.parse.FeedParser;
+import org.paperboy.platform.x.XText;
 import org.paperboy.summarise.Summariser;
 import org.paperboy.testing.Fixtures;
 
@@ -31,7 +31,7 @@ class FixtureCorpusTest {
 
   private final FeedParser parser = new FeedParser();
   private final Summariser summariser = new Summariser();
-  private final PostComposer composer = new PostComposer(new XTextCounter());
+  private final PostComposer composer = new PostComposer(new XText());
   private final Extractor extractor = new Extractor();
   private final FeedStyle style =
       FeedStyle.of(Template.parse("{title} {summary} {link} {hashtags}"), List.of("#MedEd"));

@@ -30,6 +30,7 @@ import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.TestConfig;
+import org.paperboy.testing.TestPaperboy;
 
 /** The maintainers' commands as a user runs them, against a database a real run filled. */
 class OperationsTest {
@@ -236,9 +237,7 @@ class OperationsTest {
     writeConfig("http { port = 0 }");
     Clock clock = Clock.systemUTC();
     try (Engine engine =
-        new Paperboy(
-                clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-            .open(new ConfigLoader(TestConfig.ENVIRONMENT).load(config))) {
+        TestPaperboy.open(TestPaperboy.load(config), clock, new ByteArrayOutputStream())) {
       engine.start();
       int port = engine.httpPort().orElseThrow();
       HttpClient http = HttpClient.newHttpClient();
@@ -275,14 +274,10 @@ class OperationsTest {
 
   @Test
   void aValidEditTakesEffectWithoutARestartAndAnInvalidOneIsReportedAndIgnored() throws Exception {
-    ConfigLoader loader = new ConfigLoader(TestConfig.ENVIRONMENT);
+    ConfigLoader loader = TestPaperboy.loader();
     PaperboyConfig initial = loader.load(config);
     try (CapturedLogs logs = CapturedLogs.start();
-        Engine engine =
-            new Paperboy(
-                    Clock.systemUTC(),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .open(initial)) {
+        Engine engine = TestPaperboy.open(initial)) {
       engine.start();
       ConfigWatcher watcher = new ConfigWatcher(initial, loader, engine, Duration.ofMillis(200));
       try {
@@ -316,11 +311,7 @@ class OperationsTest {
 
   @Test
   void healthSaysWhatIsWrongWhenTheSchedulerIsNotRunning() throws Exception {
-    try (Engine engine =
-        new Paperboy(
-                Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-            .open(new ConfigLoader(TestConfig.ENVIRONMENT).load(config))) {
+    try (Engine engine = TestPaperboy.open(TestPaperboy.load(config))) {
       assertThat(((PaperboyEngine) engine).health()).contains("the scheduler is not running");
       engine.start();
       assertThat(((PaperboyEngine) engine).health()).isEmpty();
@@ -330,13 +321,9 @@ class OperationsTest {
   @Test
   void aTemplateEditRewritesThePostsNotYetSent() throws Exception {
     paperboy("once", "--config", config.toString());
-    ConfigLoader loader = new ConfigLoader(TestConfig.ENVIRONMENT);
+    ConfigLoader loader = TestPaperboy.loader();
     PaperboyConfig initial = loader.load(config);
-    try (Engine engine =
-        new Paperboy(
-                Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-            .open(initial)) {
+    try (Engine engine = TestPaperboy.open(initial)) {
       engine.start();
       ConfigWatcher watcher = new ConfigWatcher(initial, loader, engine, Duration.ofMillis(200));
       try {

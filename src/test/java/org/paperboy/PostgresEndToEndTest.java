@@ -12,18 +12,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.cli.Engine;
-import org.paperboy.config.ConfigLoader;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Postgres;
 import org.paperboy.testing.TestConfig;
+import org.paperboy.testing.TestPaperboy;
 
 /** The whole path on a real PostgreSQL: the same migrations, the Quartz job store clustered. */
 class PostgresEndToEndTest {
@@ -83,11 +82,7 @@ class PostgresEndToEndTest {
 
   @Test
   void theServiceRunsOnAClusteredJobStore() throws Exception {
-    try (Engine engine =
-        new Paperboy(
-                Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-            .open(new ConfigLoader(TestConfig.ENVIRONMENT).load(config))) {
+    try (Engine engine = TestPaperboy.open(TestPaperboy.load(config))) {
       engine.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> x.tweets().size() > 20);
       await().atMost(Duration.ofSeconds(10)).until(() -> feeds.requests("/plos.xml").size() >= 3);

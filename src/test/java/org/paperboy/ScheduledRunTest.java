@@ -3,15 +3,11 @@ package org.paperboy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.cli.Engine;
-import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.TestConfig;
+import org.paperboy.testing.TestPaperboy;
 
 /** The service: Quartz fires polls and dispatches from its JDBC job store, across restarts. */
 class ScheduledRunTest {
@@ -56,14 +52,11 @@ class ScheduledRunTest {
             + TestConfig.labAccount(x, "min-spacing = 0s")
             + "paperboy.feeds.bmc { url = \"%s\", account = lab, backfill = 2, schedule = \"%s\" }\n"
                 .formatted(feeds.url("/bmc.xml"), schedule));
-    return new ConfigLoader(TestConfig.ENVIRONMENT).load(file);
+    return TestPaperboy.load(file);
   }
 
   private Engine engine(PaperboyConfig config) {
-    return new Paperboy(
-            Clock.systemUTC(),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-        .open(config);
+    return TestPaperboy.open(config);
   }
 
   private List<String> triggers() throws Exception {

@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.Platform;
+import org.paperboy.testing.TestPaperboy;
 
 /** The configs in config/ are what users copy first: they must stay valid and true. */
 class ShippedConfigsTest {
@@ -33,7 +33,7 @@ class ShippedConfigsTest {
             "X_LAB_ACCESS_TOKEN", "t",
             "X_LAB_ACCESS_TOKEN_SECRET", "ts");
 
-    PaperboyConfig config = new ConfigLoader(env).load(Path.of("config/example.conf"));
+    PaperboyConfig config = TestPaperboy.loader(env).load(Path.of("config/example.conf"));
 
     assertThat(config.accounts().get("lab").platform()).isEqualTo(Platform.X);
     assertThat(config.feeds()).containsOnlyKeys("nature-medicine", "plos-medicine", "lab-papers");
@@ -46,7 +46,7 @@ class ShippedConfigsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Map<String, String> env =
         Map.of("PAPERBOY_DATABASE_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    PaperboyConfig demo = new ConfigLoader(env).load(Path.of("config/demo.conf"));
+    PaperboyConfig demo = TestPaperboy.loader(env).load(Path.of("config/demo.conf"));
 
     int code =
         Paperboy.execute(

@@ -34,12 +34,25 @@ public final class Cli implements Callable<Integer> {
   }
 
   /**
-   * The command line, wired to {@code loader} and {@code engines}.
+   * Runs the command line {@code args}, wired to {@code loader} and {@code engines}, and returns
+   * its exit code.
    *
    * @param version the version {@code --version} prints
    * @param clock the time "3h ago" and {@code --since} count from
    */
-  public static CommandLine commandLine(
+  public static int run(
+      String[] args,
+      ConfigLoader loader,
+      EngineFactory engines,
+      String version,
+      Clock clock,
+      PrintStream out,
+      PrintStream err) {
+    return commandLine(loader, engines, version, clock, out, err).execute(args);
+  }
+
+  /** The command line, wired as {@link #run} wires it. */
+  static CommandLine commandLine(
       ConfigLoader loader,
       EngineFactory engines,
       String version,

@@ -19,8 +19,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "feeds",
     mixinStandardHelpOptions = true,
+    header = "Lists each feed's last poll, status or error, papers seen and next poll.",
     description = {
-      "Lists each feed's state: last poll, last status or error, papers seen, next firing.",
       "A feed failing in a row, or with nothing new for longer than its stale-after, is flagged."
     })
 final class FeedsCommand implements Callable<Integer> {

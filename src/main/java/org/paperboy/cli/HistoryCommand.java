@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description = "Lists the posts made, newest first, with a link to each.")
+    header = "Lists the posts made, newest first, with a link to each.")
 final class HistoryCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;

@@ -29,9 +29,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "import-opml",
     mixinStandardHelpOptions = true,
+    header = "Turns a feed reader's OPML export into feed blocks for an account.",
     description = {
-      "Turns a feed reader's OPML export into feed blocks in a new config file for ACCOUNT,",
-      "and checks them together with --config. Include the new file from your config to use it."
+      "The blocks are written to a new config file and checked together with --config.",
+      "Include the new file from your config to use it."
     })
 final class ImportOpmlCommand implements Callable<Integer> {
 

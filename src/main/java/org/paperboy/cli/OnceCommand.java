@@ -13,10 +13,10 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "once",
     mixinStandardHelpOptions = true,
+    header = "Runs one cycle: polls every feed, queues what is new and posts what pacing allows.",
     description = {
-      "Runs one cycle and exits: polls every feed, queues what is new,",
-      "and posts what each account's pacing allows now.",
-      "Exit 0 when all went well, 1 when a feed or a post failed, 2 on a config error."
+      "Exits when the cycle is done: 0 when all went well, 1 when a feed or a post failed,",
+      "2 on a config error."
     })
 final class OnceCommand implements Callable<Integer> {
 

@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "preview",
     mixinStandardHelpOptions = true,
+    header = "Prints exactly what would be posted now, and records nothing.",
     description = {
-      "Fetches the feeds as once would and prints exactly what would be posted now,",
-      "recording nothing. --explain also lists each entry that would not be posted, and why."
+      "Fetches the feeds as once would. --explain also lists each entry that would not be",
+      "posted, and why."
     })
 final class PreviewCommand implements Callable<Integer> {
 

@@ -2,6 +2,7 @@ package org.paperboy.cli;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "queue",
     mixinStandardHelpOptions = true,
-    description = "Lists, approves, drops and retries queued posts; works while the service runs.",
+    header = "Lists, approves, drops and retries queued posts.",
+    description = "Works while the service runs, on the embedded database too.",
     synopsisSubcommandLabel = "(list | approve | drop | retry)")
 final class QueueCommand implements Callable<Integer> {
 
@@ -230,7 +232,9 @@ final class QueueCommand implements Callable<Integer> {
         return OutboxState.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(
-            "expected queued, awaiting-approval, sending, posted, retrying or failed, found "
+            "expected one of "
+                + Arrays.stream(OutboxState.values()).map(OutboxState::written).toList()
+                + ", found "
                 + value);
       }
     }

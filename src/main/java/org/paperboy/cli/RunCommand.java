@@ -13,11 +13,11 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Runs the service: polls the feeds and posts from the queues until stopped.",
     description = {
-      "Runs the service: polls each feed on its schedule and posts from each account's queue",
-      "at its pace, until stopped (Ctrl-C or SIGTERM, which lets running work finish).",
-      "A restart resumes where it stopped. Edits to the config files take effect without a",
-      "restart; an invalid edit is reported and the config in force stays."
+      "Each feed is polled on its schedule and each account posts from its queue at its pace,",
+      "until Ctrl-C or SIGTERM. A restart resumes where it stopped. Edits to the config files",
+      "take effect without a restart; an invalid edit is reported and the config in force stays."
     })
 final class RunCommand implements Callable<Integer> {
 

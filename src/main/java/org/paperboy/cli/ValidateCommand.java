@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    header = "Checks a config and the files it includes.",
     description = {
-      "Checks the config and the files it includes, and exits.",
       "Every problem is listed with its file, line and key. Exit 0 when valid, 2 when not."
     })
 final class ValidateCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 /**
- * The {@code paperboy} command line: {@code run}, {@code once}, {@code validate} and {@code
- * preview}.
+ * The {@code paperboy} command line: the service ({@code run}, {@code once}), the checks ({@code
+ * validate}, {@code preview}) and the maintainers' commands ({@code feeds}, {@code queue}, {@code
+ * history}, {@code import-opml}), acting through the operations the root hands in.
  */
 package org.paperboy.cli;

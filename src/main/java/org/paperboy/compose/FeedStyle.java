@@ -13,7 +13,6 @@ import org.paperboy.model.Person;
  * @param rules hashtags added when a paper matches
  * @param maxHashtags the most hashtags a post carries
  * @param roster the people who asked to be credited
- * @param platform the platform key of the account's handles ({@code x})
  * @param thread post the summary as a reply to a first post with the title and link
  */
 public record FeedStyle(
@@ -22,12 +21,10 @@ public record FeedStyle(
     List<HashtagRule> rules,
     int maxHashtags,
     List<Person> roster,
-    String platform,
     boolean thread) {
 
   public FeedStyle {
     Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(platform, "platform");
     hashtags = List.copyOf(hashtags);
     rules = List.copyOf(rules);
     roster = List.copyOf(roster);
@@ -38,6 +35,6 @@ public record FeedStyle(
 
   /** A plain style: this template and hashtags, up to two of them, no rules, roster or thread. */
   public static FeedStyle of(Template template, List<String> hashtags) {
-    return new FeedStyle(template, hashtags, List.of(), 2, List.<Person>of(), "x", false);
+    return new FeedStyle(template, hashtags, List.of(), 2, List.<Person>of(), false);
   }
 }

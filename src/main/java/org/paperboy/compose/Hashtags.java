@@ -1,6 +1,5 @@
 package org.paperboy.compose;
 
-import com.twitter.twittertext.Extractor;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,11 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.model.HashtagRule;
 import org.paperboy.model.Paper;
+import org.paperboy.model.TextRules;
 
 /**
  * Chooses a post's hashtags: the feed's own, then those of matching rules active today,
  * de-duplicated case-insensitively, at most {@code max-hashtags}. A tag whose word the text already
- * holds is left out, unless its rule asks to turn that word into the tag. Thread-safe.
+ * holds is left out, unless its rule asks to turn that word into the tag, and so is a tag the
+ * platform would not read as one. Thread-safe.
  */
 final class Hashtags {
 
@@ -30,10 +31,13 @@ final class Hashtags {
    */
   record Choice(List<String> appended, String title, List<String> sentences) {}
 
-  private final Extractor extractor = new Extractor();
-  // The configured tags are few and checked for every post: each is compiled and checked once.
+  private final TextRules rules;
+  // The configured tags are few and checked for every post: each is compiled once.
   private final Map<String, Pattern> wordPatterns = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> validTags = new ConcurrentHashMap<>();
+
+  Hashtags(TextRules rules) {
+    this.rules = rules;
+  }
 
   Choice choose(
       FeedStyle style, Paper paper, String title, List<String> sentences, LocalDate today) {
@@ -61,7 +65,7 @@ final class Hashtags {
         break;
       }
       String word = candidate.tag().substring(1);
-      if (!seen.add(word.toLowerCase(Locale.ROOT)) || !isValid(candidate.tag())) {
+      if (!seen.add(word.toLowerCase(Locale.ROOT)) || !rules.isHashtag(candidate.tag())) {
         continue;
       }
       if (!folded.contains(folded(word))) {
@@ -143,12 +147,6 @@ final class Hashtags {
     return Pattern.compile(
         "(?<![\\p{L}\\p{N}_#@])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}_])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  }
-
-  /** True when twitter-text extracts exactly this tag from it. */
-  private boolean isValid(String tag) {
-    return validTags.computeIfAbsent(
-        tag, t -> extractor.extractHashtags(t).equals(List.of(t.substring(1))));
   }
 
   private record Candidate(String tag, boolean tagWordInText) {}

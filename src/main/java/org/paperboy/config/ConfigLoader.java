@@ -45,13 +45,16 @@ public final class ConfigLoader {
               });
 
   private final Map<String, String> environment;
+  private final CronValidator cron;
 
   /**
    * @param environment the variables that {@code ${NAME}} substitutions read, normally {@code
    *     System.getenv()}
+   * @param cron the scheduler's cron syntax, which feeds' {@code schedule} must follow
    */
-  public ConfigLoader(Map<String, String> environment) {
+  public ConfigLoader(Map<String, String> environment, CronValidator cron) {
     this.environment = Map.copyOf(environment);
+    this.cron = cron;
   }
 
   /**
@@ -75,7 +78,7 @@ public final class ConfigLoader {
     Set<Path> files = files(file, config);
     duplicates(files, problems);
     PaperboyConfig result =
-        new ConfigValidator(config, parsed.root().keySet(), problems, files).validate(file);
+        new ConfigValidator(config, parsed.root().keySet(), problems, files, cron).validate(file);
     if (!problems.isEmpty()) {
       problems.sort(IN_FILE_ORDER);
       throw new InvalidConfigException(problems);

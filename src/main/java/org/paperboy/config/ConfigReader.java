@@ -4,12 +4,15 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -81,6 +84,44 @@ final class ConfigReader {
   /** A list of objects, each as a {@link Config}. */
   Optional<List<? extends Config>> objects(String key) {
     return read(key, ConfigValueType.LIST, "a list of { … } blocks", block::getConfigList);
+  }
+
+  /**
+   * A reader of {@code own} over {@code defaults}, at {@code path}, recording its problems with
+   * this reader's: for the blocks inside a block, such as a feed's hashtag rules.
+   */
+  ConfigReader child(Config own, Config defaults, String path) {
+    return new ConfigReader(own.withFallback(defaults), path, problems, own.root().origin());
+  }
+
+  /** How many problems have been recorded so far, by every reader of this config. */
+  int problemCount() {
+    return problems.size();
+  }
+
+  /** Records each key written in {@code written} that {@code declared} lacks. */
+  void unknownKeys(Config written, Set<String> declared) {
+    unknownKeys(written, declared, "");
+  }
+
+  /**
+   * Records each key of the block at {@code key} that {@code reference.conf} does not declare at
+   * {@code declaredPath}.
+   */
+  void unknownKeysIn(String key, String declaredPath) {
+    if (block.hasPath(key) && block.getValue(key).valueType() == ConfigValueType.OBJECT) {
+      unknownKeys(block.getConfig(key), ConfigLoader.declaredKeys(declaredPath), key + ".");
+    }
+  }
+
+  private void unknownKeys(Config written, Set<String> declared, String prefix) {
+    for (String key : ConfigLoader.keysInFileOrder(written.root())) {
+      if (!declared.contains(key)) {
+        problem(
+            prefix + ConfigUtil.joinPath(key),
+            "unknown key; expected one of " + new TreeSet<>(declared));
+      }
+    }
   }
 
   /** The folder of the file where the value at {@code key} was written. */

@@ -32,6 +32,9 @@ final class RosterLoader {
   private static final Pattern ORCID = Pattern.compile("\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]");
   private static final Pattern HANDLE = Pattern.compile("@?[A-Za-z0-9_]{1,15}");
 
+  // Every person's keys and their defaults, declared in reference.conf.
+  private static final String PERSON = "paperboy.defaults.person";
+
   private final List<ConfigProblem> problems;
   private final Map<Path, List<Person>> loaded = new HashMap<>();
 
@@ -67,17 +70,14 @@ final class RosterLoader {
     }
     ConfigReader root = new ConfigReader(roster, file.toString(), problems, roster.root().origin());
     Optional<List<? extends Config>> entries = root.objects("people");
-    Config defaults = ConfigFactory.parseString("orcid = null, aliases = [], handles {}");
+    Config defaults = ConfigFactory.defaultReference().getConfig(PERSON);
+    Set<String> declared = ConfigLoader.declaredKeys(PERSON);
     for (int i = 0; i < entries.orElse(List.of()).size(); i++) {
       Config own = entries.get().get(i);
       ConfigReader reader =
           new ConfigReader(
               own.withFallback(defaults), "people[" + i + "]", problems, own.root().origin());
-      for (String key : own.root().keySet()) {
-        if (!Set.of("name", "orcid", "aliases", "handles").contains(key)) {
-          reader.problem(key, "unknown key; expected one of [aliases, handles, name, orcid]");
-        }
-      }
+      reader.unknownKeys(own, declared);
       Optional<String> name = reader.string("name");
       Optional<String> orcid = reader.optionalString("orcid");
       orcid

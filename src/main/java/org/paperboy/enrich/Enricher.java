@@ -9,8 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.paperboy.model.Doi;
 import org.paperboy.model.Paper;
 
 /**
@@ -19,8 +18,6 @@ import org.paperboy.model.Paper;
  * and a failure leaves the paper as it was. Thread-safe.
  */
 public final class Enricher {
-
-  private static final Pattern DOI = Pattern.compile("(10\\.\\d{4,9}/[^\\s\"'<>&]+)");
 
   private final PageSource pages;
   private final Clock clock;
@@ -56,9 +53,8 @@ public final class Enricher {
     }
     PageDetails details = details(paper.link());
     String doi = paper.doi();
-    if (doi == null && details.doi() != null) {
-      Matcher m = DOI.matcher(details.doi());
-      doi = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    if (doi == null) {
+      doi = Doi.find(details.doi()).orElse(null);
     }
     return paper.withDetails(
         doi,

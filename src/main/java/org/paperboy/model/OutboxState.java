@@ -1,5 +1,8 @@
 package org.paperboy.model;
 
+import java.util.Locale;
+import java.util.Set;
+
 /** Where a queued post stands. Every change of state is one transaction. */
 public enum OutboxState {
   /** Waiting for its turn under the account's pacing. */
@@ -13,5 +16,16 @@ public enum OutboxState {
   /** A transient failure; tried again at its next time. */
   RETRYING,
   /** Given up, with the reason kept. */
-  FAILED
+  FAILED;
+
+  /**
+   * The states of a post that has not reached the platform and is not on its way: its text may
+   * still be rewritten or edited, and a maintainer may drop it.
+   */
+  public static final Set<OutboxState> NOT_YET_SENT = Set.of(QUEUED, AWAITING_APPROVAL, RETRYING);
+
+  /** The state as maintainers write it: {@code awaiting-approval}. */
+  public String written() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 }

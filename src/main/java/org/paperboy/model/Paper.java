@@ -45,18 +45,9 @@ public record Paper(
     }
   }
 
-  /**
-   * The key that makes two entries the same paper for one account: the DOI when known, else the
-   * link, else the guid within its feed.
-   */
-  public String identity() {
-    if (doi != null) {
-      return "doi:" + doi;
-    }
-    if (link != null) {
-      return "link:" + link;
-    }
-    return "guid:" + feedId + ":" + guid;
+  /** What makes another entry the same paper: the DOI when known, else the link, else the guid. */
+  public PaperIdentity identity() {
+    return PaperIdentity.of(this);
   }
 
   /** This paper with what an article page added: a DOI, authors, journal or abstract. */

@@ -1,2 +1,5 @@
-/** The few values that cross stages (papers, summaries, posts, queue states); no I/O, no clock. */
+/**
+ * The few values that cross stages (papers and their identity, DOIs, summaries, posts, queue
+ * states, a platform's text rules); no I/O, no clock.
+ */
 package org.paperboy.model;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdom2.Element;
 import org.paperboy.model.Author;
+import org.paperboy.model.Doi;
 import org.paperboy.model.Paper;
 
 /** Maps one ROME entry to a {@link Paper}, reading the modules journals use (DC, PRISM). */
@@ -82,7 +83,7 @@ final class PaperMapper {
     candidates.add(guid);
     candidates.add(abstractHtml);
     for (String candidate : candidates) {
-      Optional<String> doi = Dois.find(candidate);
+      Optional<String> doi = Doi.find(candidate);
       if (doi.isPresent()) {
         return doi.get();
       }

@@ -2,6 +2,10 @@ package org.paperboy.pipeline;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +13,14 @@ import java.util.Set;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.enrich.Enricher;
 import org.paperboy.model.Paper;
+import org.paperboy.model.PaperKey;
 import org.paperboy.model.Post;
 import org.paperboy.store.JdbcPaperStore;
 import org.paperboy.summarise.Summariser;
 
 /**
- * Decides, for one feed entry, whether it is posted and with what text, reading the store but never
- * writing it; polling records its verdicts, preview prints them. Thread-safe.
+ * Decides, for each entry of a feed, whether it is posted and with what text, reading the store but
+ * never writing it; polling records its verdicts, preview prints them. Thread-safe.
  */
 final class EntryJudge {
 
@@ -33,18 +38,43 @@ final class EntryJudge {
   }
 
   /**
-   * The verdict on {@code paper}.
+   * The verdict on each of {@code entries}, oldest first. A feed's first poll records what it holds
+   * as seen and posts only its newest {@code backfill} entries, so adding a feed never floods an
+   * account.
    *
-   * @param seen the entries of this feed seen before, by guid (see {@link #seen})
-   * @param backfill on a first poll, the entries it may post; {@code null} on later polls
-   * @param claimed identities already posted earlier in this same cycle, with their feed
+   * @param firstPoll whether the feed was never polled before
+   * @param claimed the papers posted earlier in this same cycle, with the feed that brought each;
+   *     the papers this feed posts are added
    */
-  Verdict judge(
+  List<Verdict> judgeAll(
+      FeedPlan plan,
+      List<Paper> entries,
+      boolean firstPoll,
+      Map<PaperKey, String> claimed,
+      Instant now) {
+    Set<Paper> backfill = firstPoll ? newest(entries, plan.feed().backfill()) : null;
+    // An entry listed twice is seen by the time its second listing is judged.
+    Set<String> seen =
+        new HashSet<>(
+            papers.seenInFeed(plan.feed().id(), entries.stream().map(Paper::guid).toList()));
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Paper paper : oldestFirst(entries)) {
+      Verdict verdict = judge(plan, paper, seen, backfill, claimed, now);
+      seen.add(paper.guid());
+      if (verdict.outcome() == Verdict.Outcome.POST) {
+        claimed.put(PaperKey.of(plan.feed().accountId(), verdict.paper()), plan.feed().id());
+      }
+      verdicts.add(verdict);
+    }
+    return verdicts;
+  }
+
+  private Verdict judge(
       FeedPlan plan,
       Paper paper,
       Set<String> seen,
       Set<Paper> backfill,
-      Map<String, String> claimed,
+      Map<PaperKey, String> claimed,
       Instant now) {
     if (seen.contains(paper.guid())) {
       return new Verdict(paper, Verdict.Outcome.SKIP, "already seen in this feed", List.of());
@@ -82,23 +112,39 @@ final class EntryJudge {
     return new Verdict(full, Verdict.Outcome.POST, null, posts);
   }
 
-  /** The guids of {@code entries} that their feed showed before, looked up at once. */
-  Set<String> seen(FeedPlan plan, List<Paper> entries) {
-    return papers.seenInFeed(plan.feed().id(), entries.stream().map(Paper::guid).toList());
-  }
-
-  private Optional<String> sameAs(FeedPlan plan, Paper paper, Map<String, String> claimed) {
-    String identity = paper.identity();
-    String what = identity.startsWith("doi:") ? "same DOI" : "same link";
-    Optional<String> stored = papers.firstFeedOf(plan.feed().accountId(), identity);
+  private Optional<String> sameAs(FeedPlan plan, Paper paper, Map<PaperKey, String> claimed) {
+    PaperKey key = PaperKey.of(plan.feed().accountId(), paper);
+    String what = key.identity().kind().sameness();
+    Optional<String> stored = papers.firstFeedOf(key);
     if (stored.isPresent()) {
-      return Optional.of(what + " as a paper of feed " + stored.get() + " (" + identity + ")");
+      return Optional.of(
+          what + " as a paper of feed " + stored.get() + " (" + key.identity() + ")");
     }
-    String earlier = claimed.get(plan.feed().accountId() + " " + identity);
+    String earlier = claimed.get(key);
     if (earlier != null) {
       return Optional.of(
-          what + " as a paper of feed " + earlier + " in this cycle (" + identity + ")");
+          what + " as a paper of feed " + earlier + " in this cycle (" + key.identity() + ")");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Entries oldest first, so that papers arriving together are queued (and posted) in order;
+   * undated entries keep the feed's order, which lists the newest first.
+   */
+  static List<Paper> oldestFirst(List<Paper> entries) {
+    List<Paper> ordered = new ArrayList<>(entries);
+    Collections.reverse(ordered);
+    ordered.sort(
+        Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.naturalOrder())));
+    return ordered;
+  }
+
+  /** The {@code count} newest entries: by date where the feed gives dates, else feed order. */
+  static Set<Paper> newest(List<Paper> entries, int count) {
+    List<Paper> sorted = new ArrayList<>(entries);
+    sorted.sort(
+        Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.reverseOrder())));
+    return new HashSet<>(sorted.subList(0, Math.min(count, sorted.size())));
   }
 }

@@ -14,7 +14,7 @@ import org.paperboy.filter.EntryFilter;
  */
 public record FeedPlan(FeedConfig feed, FeedStyle style, EntryFilter filter) {
 
-  /** The plan for {@code feed}; handles are those its account's platform uses on X. */
+  /** The plan for {@code feed}. */
   public static FeedPlan of(FeedConfig feed) {
     FeedStyle style =
         new FeedStyle(
@@ -23,7 +23,6 @@ public record FeedPlan(FeedConfig feed, FeedStyle style, EntryFilter filter) {
             feed.hashtagRules(),
             feed.maxHashtags(),
             feed.roster(),
-            "x",
             feed.thread());
     EntryFilter filter =
         new EntryFilter(feed.include(), feed.exclude(), feed.skip(), feed.maxAge());

@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +12,10 @@ import org.paperboy.compose.PostComposer;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.enrich.Enricher;
 import org.paperboy.fetch.FeedFetcher;
-import org.paperboy.fetch.FetchResult;
 import org.paperboy.fetch.Validators;
 import org.paperboy.model.Paper;
-import org.paperboy.parse.FeedParseException;
+import org.paperboy.model.PaperKey;
 import org.paperboy.parse.FeedParser;
-import org.paperboy.parse.ParsedFeed;
 import org.paperboy.store.FeedState;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcPaperStore;
@@ -41,8 +36,7 @@ public final class FeedPoller {
 
   private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
-  private final FeedFetcher fetcher;
-  private final FeedParser parser;
+  private final FeedSource source;
   private final EntryJudge judge;
   private final JdbcFeedStore feeds;
   private final JdbcPaperStore papers;
@@ -67,8 +61,7 @@ public final class FeedPoller {
       Events events) {
     this.heldAccounts = Set.copyOf(heldAccounts);
     this.events = events;
-    this.fetcher = fetcher;
-    this.parser = parser;
+    this.source = new FeedSource(fetcher, parser);
     this.judge = new EntryJudge(enricher, summariser, composer, papers);
     this.feeds = feeds;
     this.papers = papers;
@@ -95,45 +88,49 @@ public final class FeedPoller {
       return new PollReport(feed.id(), 0, 0, 0, null);
     }
     String url = feed.url().toString();
-    FetchResult result =
-        fetcher.fetch(feed.url(), new Validators(state.etag(), state.lastModified()));
+    FeedSource.Outcome outcome =
+        source.read(feed, new Validators(state.etag(), state.lastModified()));
     now = clock.instant();
-    if (result instanceof FetchResult.Failed failed) {
+    if (outcome instanceof FeedSource.Failed failed) {
       return failure(feed, state, failed.reason(), failed.retryAfter(), now);
     }
-    Instant fresh = result.freshFor() == null ? null : now.plus(result.freshFor());
-    if (result instanceof FetchResult.NotModified) {
+    if (outcome instanceof FeedSource.Unchanged unchanged) {
       feeds.recordSuccess(
-          feed.id(), url, state.etag(), state.lastModified(), "not modified", now, fresh);
+          feed.id(),
+          url,
+          state.etag(),
+          state.lastModified(),
+          "not modified",
+          now,
+          freshUntil(now, unchanged.freshFor()));
       log.debug("feed {}: not modified", feed.id());
       events.polled(feed.id(), null);
       return new PollReport(feed.id(), 0, 0, 0, null);
     }
-    FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-    ParsedFeed parsed;
-    try {
-      parsed = parser.parse(feed.id(), fetched.body(), fetched.contentType(), fetched.url());
-    } catch (FeedParseException e) {
-      return failure(feed, state, e.getMessage(), null, now);
+    FeedSource.Parsed parsed = (FeedSource.Parsed) outcome;
+    for (String warning : parsed.feed().warnings()) {
+      log.warn("feed {}: {}: {}", feed.id(), parsed.url(), warning);
     }
-    for (String warning : parsed.warnings()) {
-      log.warn("feed {}: {}: {}", feed.id(), fetched.url(), warning);
-    }
-    PollReport report = record(FeedPlan.of(feed), parsed.papers(), !state.polledBefore(), now);
+    PollReport report =
+        record(FeedPlan.of(feed), parsed.feed().papers(), !state.polledBefore(), now);
     String status =
         report.entries() + " entries, " + report.fresh() + " new, " + report.queued() + " queued";
     feeds.recordSuccess(
         feed.id(),
         url,
-        fetched.validators().etag(),
-        fetched.validators().lastModified(),
+        parsed.validators().etag(),
+        parsed.validators().lastModified(),
         status,
         now,
-        fresh);
+        freshUntil(now, parsed.freshFor()));
     log.info("feed {}: {}", feed.id(), status);
     events.polled(feed.id(), null);
     events.papersSeen(feed.id(), report.fresh());
     return report;
+  }
+
+  private static Instant freshUntil(Instant now, Duration freshFor) {
+    return freshFor == null ? null : now.plus(freshFor);
   }
 
   private PollReport failure(
@@ -164,25 +161,19 @@ public final class FeedPoller {
   }
 
   private PollReport record(FeedPlan plan, List<Paper> entries, boolean firstPoll, Instant now) {
-    Set<Paper> backfill = firstPoll ? newest(entries, plan.feed().backfill()) : null;
-    Map<String, String> claimed = new HashMap<>();
     int fresh = 0;
     List<NewPaper> toRecord = new ArrayList<>();
-    // An entry listed twice is seen by the time its second listing is judged.
-    Set<String> seen = new HashSet<>(judge.seen(plan, entries));
-    for (Paper paper : oldestFirst(entries)) {
-      Verdict verdict = judge.judge(plan, paper, seen, backfill, claimed, now);
-      seen.add(paper.guid());
+    for (Verdict verdict : judge.judgeAll(plan, entries, firstPoll, new HashMap<>(), now)) {
       switch (verdict.outcome()) {
         case SKIP -> {
           continue;
         }
-        case RETRY -> log.warn("feed {}: {}: {}", plan.feed().id(), paper.guid(), verdict.reason());
+        case RETRY ->
+            log.warn("feed {}: {}: {}", plan.feed().id(), verdict.paper().guid(), verdict.reason());
         case RECORD -> toRecord.add(newPaper(plan.feed(), verdict, null, null));
         case POST -> {
           String reply = verdict.posts().size() > 1 ? verdict.posts().get(1).text() : null;
           toRecord.add(newPaper(plan.feed(), verdict, verdict.posts().get(0).text(), reply));
-          claimed.put(plan.feed().accountId() + " " + verdict.paper().identity(), plan.feed().id());
         }
       }
       fresh++;
@@ -198,33 +189,12 @@ public final class FeedPoller {
     return new PollReport(plan.feed().id(), entries.size(), fresh, queued, null);
   }
 
-  /**
-   * Entries oldest first, so that papers arriving together are queued (and posted) in order;
-   * undated entries keep the feed's order, which lists the newest first.
-   */
-  static List<Paper> oldestFirst(List<Paper> entries) {
-    List<Paper> ordered = new ArrayList<>(entries);
-    Collections.reverse(ordered);
-    ordered.sort(
-        Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.naturalOrder())));
-    return ordered;
-  }
-
-  /** The {@code count} newest entries: by date where the feed gives dates, else feed order. */
-  static Set<Paper> newest(List<Paper> entries, int count) {
-    List<Paper> sorted = new ArrayList<>(entries);
-    sorted.sort(
-        Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.reverseOrder())));
-    return new HashSet<>(sorted.subList(0, Math.min(count, sorted.size())));
-  }
-
   private NewPaper newPaper(FeedConfig feed, Verdict verdict, String text, String reply) {
     Paper paper = verdict.paper();
     return new NewPaper(
-        feed.accountId(),
+        PaperKey.of(feed.accountId(), paper),
         feed.id(),
         paper.guid(),
-        paper.identity(),
         paper.doi(),
         paper.link(),
         paper.title(),
@@ -242,6 +212,11 @@ public final class FeedPoller {
       reports.add(poll(feed));
     }
     return reports;
+  }
+
+  /** How this poller reads feeds, for previews that must read exactly as polls do. */
+  FeedSource source() {
+    return source;
   }
 
   /** The judge, for previews that must decide exactly as polls do. */

@@ -6,15 +6,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.paperboy.model.AccountPause;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
 import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
-import org.paperboy.store.AccountPause;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
+import org.paperboy.store.JdbcPostLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,9 +42,6 @@ public final class PostDispatcher {
   private static final Logger log = LoggerFactory.getLogger(PostDispatcher.class);
   // A post still "sending" after this long was left by a process that died mid-send.
   static final Duration SENDING_LEASE = Duration.ofMinutes(5);
-  // A cluster node that has not checked in with Quartz for this long is taken for dead: the posts
-  // it was sending are sent again by the others (three of Quartz's check-in intervals).
-  static final Duration NODE_SILENCE = Duration.ofSeconds(15);
   // Refused credentials are tried again this often, to notice a fix without a restart.
   private static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
   // X sends x-rate-limit-reset with every 429; this is for an answer without it.
@@ -53,26 +51,34 @@ public final class PostDispatcher {
   private final Map<String, Publisher> publishers;
   private final Map<String, Backoff> backoffs;
   private final JdbcOutbox outbox;
+  private final JdbcPostLog postLog;
   private final JdbcAccountStore accounts;
   private final Clock clock;
   private final Events events;
   private final Supplier<String> node;
+  private final Duration nodeSilence;
 
   /**
    * @param pacing each account's pacing, by account id
    * @param publishers each account's publisher, by account id
    * @param backoffs each account's retry backoff, by account id
    * @param node this cluster node's id, or a supplier of {@code null} outside a cluster
+   * @param nodeSilence how long a cluster node may be silent before it counts as dead, and the
+   *     posts it was sending are taken over
    */
   public PostDispatcher(
       Map<String, Pacing> pacing,
       Map<String, Publisher> publishers,
       Map<String, Backoff> backoffs,
       JdbcOutbox outbox,
+      JdbcPostLog postLog,
       JdbcAccountStore accounts,
       Clock clock,
       Events events,
-      Supplier<String> node) {
+      Supplier<String> node,
+      Duration nodeSilence) {
+    this.postLog = postLog;
+    this.nodeSilence = nodeSilence;
     this.events = events;
     this.node = node;
     this.pacing = Map.copyOf(pacing);
@@ -100,7 +106,7 @@ public final class PostDispatcher {
     if (pause.isPresent() && pause.get().until().isAfter(clock.instant())) {
       // A rate limit is X's pacing, not a problem; refused credentials are.
       String problem =
-          pause.get().kind().equals(AccountPause.UNAUTHORIZED) ? pause.get().reason() : null;
+          pause.get().kind() == AccountPause.Kind.UNAUTHORIZED ? pause.get().reason() : null;
       return new DispatchReport(accountId, 0, 0, 0, pause.get().until(), problem);
     }
     int posted = 0;
@@ -108,13 +114,13 @@ public final class PostDispatcher {
     while (true) {
       Instant now = clock.instant();
       Instant next =
-          rules.nextAllowed(outbox.postTimesSince(accountId, Pacing.windowStart(now)), now);
+          rules.nextAllowed(postLog.postTimesSince(accountId, Pacing.windowStart(now)), now);
       if (next.isAfter(now)) {
         return new DispatchReport(accountId, posted, failed, 0, next, null);
       }
       Optional<OutboxItem> claimed =
           outbox.claimNext(
-              accountId, now, now.minus(SENDING_LEASE), node.get(), now.minus(NODE_SILENCE));
+              accountId, now, now.minus(SENDING_LEASE), node.get(), now.minus(nodeSilence));
       if (claimed.isEmpty()) {
         return new DispatchReport(accountId, posted, failed, 0, null, null);
       }
@@ -207,7 +213,7 @@ public final class PostDispatcher {
                 : now.plus(RATE_LIMIT_PAUSE);
         outbox.release(item, null, e.getMessage(), now);
         accounts.pause(
-            accountId, new AccountPause(until, AccountPause.RATE_LIMITED, e.getMessage()));
+            accountId, new AccountPause(until, AccountPause.Kind.RATE_LIMITED, e.getMessage()));
         log.warn("{}; account {} pauses until {}", e.getMessage(), accountId, until);
         return Outcome.PAUSED;
       }
@@ -215,13 +221,13 @@ public final class PostDispatcher {
         boolean already =
             accounts
                 .pause(accountId)
-                .map(p -> p.kind().equals(AccountPause.UNAUTHORIZED))
+                .map(p -> p.kind() == AccountPause.Kind.UNAUTHORIZED)
                 .orElse(false);
         outbox.release(item, null, e.getMessage(), now);
         accounts.pause(
             accountId,
             new AccountPause(
-                now.plus(UNAUTHORIZED_PAUSE), AccountPause.UNAUTHORIZED, e.getMessage()));
+                now.plus(UNAUTHORIZED_PAUSE), AccountPause.Kind.UNAUTHORIZED, e.getMessage()));
         if (already) {
           log.info(
               "account {}: credentials still refused; trying again in {}",

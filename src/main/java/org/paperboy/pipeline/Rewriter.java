@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.model.Post;
-import org.paperboy.store.JdbcOutbox;
+import org.paperboy.store.JdbcQueue;
 import org.paperboy.summarise.Summariser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +22,10 @@ public final class Rewriter {
 
   private final Summariser summariser;
   private final PostComposer composer;
-  private final JdbcOutbox outbox;
+  private final JdbcQueue outbox;
   private final Clock clock;
 
-  public Rewriter(Summariser summariser, PostComposer composer, JdbcOutbox outbox, Clock clock) {
+  public Rewriter(Summariser summariser, PostComposer composer, JdbcQueue outbox, Clock clock) {
     this.summariser = summariser;
     this.composer = composer;
     this.outbox = outbox;
@@ -36,7 +36,7 @@ public final class Rewriter {
   public int rewrite(FeedConfig feed) {
     FeedPlan plan = FeedPlan.of(feed);
     int changed = 0;
-    for (JdbcOutbox.Pending pending : outbox.pending(feed.id())) {
+    for (JdbcQueue.Pending pending : outbox.pending(feed.id())) {
       List<Post> posts;
       try {
         posts =

@@ -1,5 +1,6 @@
 /**
- * The only place stages meet: polling a feed (fetch, parse, summarise, compose, enqueue) and
- * dispatching an account's next posts (claim, publish, record).
+ * The only place stages meet: reading a feed (fetch, parse) and judging its entries (filter,
+ * enrich, summarise, compose) to poll or preview it, and dispatching an account's next posts
+ * (claim, publish, record).
  */
 package org.paperboy.pipeline;

@@ -1,2 +1,5 @@
-/** {@link org.paperboy.publish.Publisher} and one implementation per platform (X, console). */
+/**
+ * The {@link org.paperboy.publish.Publisher} contract every platform keeps: a post sent, and each
+ * way a send can fail.
+ */
 package org.paperboy.publish;

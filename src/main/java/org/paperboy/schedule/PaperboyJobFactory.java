@@ -1,6 +1,8 @@
 package org.paperboy.schedule;
 
+import java.util.Date;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.quartz.Job;
 import org.quartz.Scheduler;
@@ -11,10 +13,10 @@ import org.quartz.spi.TriggerFiredBundle;
 /** Builds Paperboy's jobs with their dependencies, since Quartz can only call no-arg ones. */
 final class PaperboyJobFactory implements JobFactory {
 
-  private final Consumer<List<String>> poll;
+  private final BiConsumer<List<String>, Date> poll;
   private final Consumer<String> dispatch;
 
-  PaperboyJobFactory(Consumer<List<String>> poll, Consumer<String> dispatch) {
+  PaperboyJobFactory(BiConsumer<List<String>, Date> poll, Consumer<String> dispatch) {
     this.poll = poll;
     this.dispatch = dispatch;
   }

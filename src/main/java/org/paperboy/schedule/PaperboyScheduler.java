@@ -1,15 +1,13 @@
 package org.paperboy.schedule;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
@@ -18,6 +16,7 @@ import javax.sql.DataSource;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.Schedule;
+import org.paperboy.store.Dialect;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -30,10 +29,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
-import org.quartz.utils.ConnectionProvider;
-import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,68 +49,75 @@ public final class PaperboyScheduler implements AutoCloseable {
   private static final String SCHEDULE = "schedule";
   // Pacing decides when posts go; this only bounds how late a due post is noticed.
   private static final Duration DISPATCH_EVERY = Duration.ofSeconds(30);
-  // How often a cluster node checks in; a node silent for longer is taken over.
-  static final Duration CHECKIN = Duration.ofSeconds(5);
   // A wake requested this long ago whose dispatch has not started here may have run on another
   // node of the cluster: the next one is requested again.
   private static final long WAKE_PENDING_NANOS = Duration.ofSeconds(2).toNanos();
 
   private final Scheduler scheduler;
   private final Predicate<String> poll;
+  private final NextFires nextFires;
   private volatile Map<String, String> accountOfFeed = Map.of();
   // Accounts whose dispatcher this node woke and which has not started since, and when.
   private final ConcurrentMap<String, Long> pendingWakes = new ConcurrentHashMap<>();
 
   /**
    * @param dataSource Paperboy's pool, which Quartz shares
-   * @param delegateClass the Quartz driver delegate for the database
-   * @param clustered whether several Paperboy nodes share the database (Quartz's own cluster: each
-   *     firing runs on one node, and a dead node's work moves to another)
+   * @param dialect the database's, which says whether several nodes share it as a cluster
    * @param poll polls a feed by id; true when it queued posts
    * @param dispatch sends an account's due posts, by account id
+   * @param nextFires told when the schedule next polls each feed, whenever it is set or fires
+   * @throws ScheduleException when Quartz cannot be set up on the database
    */
   public PaperboyScheduler(
       DataSource dataSource,
-      String delegateClass,
-      boolean clustered,
+      Dialect dialect,
       Predicate<String> poll,
-      Consumer<String> dispatch)
-      throws SchedulerException {
-    // Quartz looks its data source up by name; ours is registered as a provider, not built by
-    // Quartz from properties, so that one pool serves both.
-    String dataSourceName = "paperboy-" + UUID.randomUUID();
-    DBConnectionManager.getInstance()
-        .addConnectionProvider(dataSourceName, new PooledProvider(dataSource));
-    Properties properties = new Properties();
-    properties.setProperty("org.quartz.scheduler.instanceName", "paperboy");
-    properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
-    properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    properties.setProperty("org.quartz.threadPool.threadCount", "4");
-    properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    properties.setProperty("org.quartz.jobStore.driverDelegateClass", delegateClass);
-    properties.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
-    properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
-    properties.setProperty("org.quartz.jobStore.useProperties", "true");
-    properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
-    if (clustered) {
-      properties.setProperty("org.quartz.jobStore.isClustered", "true");
-      properties.setProperty(
-          "org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECKIN.toMillis()));
+      Consumer<String> dispatch,
+      NextFires nextFires)
+      throws ScheduleException {
+    try {
+      this.scheduler = QuartzSetup.scheduler(dataSource, dialect);
+    } catch (SchedulerException e) {
+      throw new ScheduleException("setting up the scheduler", e);
     }
-    StdSchedulerFactory factory = new StdSchedulerFactory(properties);
-    this.scheduler = factory.getScheduler();
     this.poll = poll;
-    this.scheduler.setJobFactory(
-        new PaperboyJobFactory(
-            this::pollBatch,
-            accountId -> {
-              pendingWakes.remove(accountId);
-              dispatch.accept(accountId);
-            }));
+    this.nextFires = nextFires;
+    try {
+      this.scheduler.setJobFactory(
+          new PaperboyJobFactory(
+              this::pollBatch,
+              accountId -> {
+                pendingWakes.remove(accountId);
+                dispatch.accept(accountId);
+              }));
+    } catch (SchedulerException e) {
+      throw new ScheduleException("setting up the scheduler", e);
+    }
   }
 
-  /** Brings the stored jobs in line with {@code config} and starts firing them. */
-  public void start(PaperboyConfig config) throws SchedulerException {
+  /** Told when the schedule next polls a batch of feeds. */
+  @FunctionalInterface
+  public interface NextFires {
+    /**
+     * @param next the batch's next firing, or {@code null} when it fires no more
+     */
+    void at(List<String> feedIds, Instant next);
+  }
+
+  /**
+   * Brings the stored jobs in line with {@code config} and starts firing them.
+   *
+   * @throws ScheduleException when Quartz's job store cannot be read or written
+   */
+  public void start(PaperboyConfig config) throws ScheduleException {
+    try {
+      sync(config);
+    } catch (SchedulerException e) {
+      throw new ScheduleException("scheduling the feeds and accounts", e);
+    }
+  }
+
+  private void sync(PaperboyConfig config) throws SchedulerException {
     Map<String, String> accounts = new HashMap<>();
     config.feeds().values().forEach(feed -> accounts.put(feed.id(), feed.accountId()));
     accountOfFeed = accounts;
@@ -132,7 +135,10 @@ public final class PaperboyScheduler implements AutoCloseable {
               .storeDurably()
               .build();
       Schedule schedule = batch.getValue().get(0).schedule();
-      schedule(job, schedule.describe(), builder(schedule));
+      Trigger trigger = schedule(job, schedule.describe(), builder(schedule));
+      nextFires.at(
+          batch.getValue().stream().map(FeedConfig::id).toList(),
+          instant(trigger.getNextFireTime()));
     }
     for (String accountId : config.accounts().keySet()) {
       JobKey key = JobKey.jobKey(accountId, ACCOUNTS);
@@ -165,13 +171,15 @@ public final class PaperboyScheduler implements AutoCloseable {
     }
   }
 
-  private void schedule(JobDetail job, String description, ScheduleBuilder<? extends Trigger> how)
+  /** Stores {@code job} with a trigger firing as {@code how}; returns the trigger in force. */
+  private Trigger schedule(
+      JobDetail job, String description, ScheduleBuilder<? extends Trigger> how)
       throws SchedulerException {
     TriggerKey key = TriggerKey.triggerKey(job.getKey().getName(), job.getKey().getGroup());
     Trigger existing = scheduler.getTrigger(key);
     scheduler.addJob(job, true);
     if (existing != null && description.equals(existing.getJobDataMap().getString(SCHEDULE))) {
-      return;
+      return existing;
     }
     Trigger trigger =
         TriggerBuilder.newTrigger()
@@ -194,6 +202,12 @@ public final class PaperboyScheduler implements AutoCloseable {
     } else {
       scheduler.rescheduleJob(key, trigger);
     }
+    Trigger stored = scheduler.getTrigger(key);
+    return stored == null ? trigger : stored;
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   private static ScheduleBuilder<? extends Trigger> builder(Schedule schedule) {
@@ -213,7 +227,8 @@ public final class PaperboyScheduler implements AutoCloseable {
    * is woken as soon as a feed queues posts for it, so they need not wait for the rest of the
    * batch.
    */
-  private void pollBatch(List<String> feedIds) {
+  private void pollBatch(List<String> feedIds, Date nextFire) {
+    nextFires.at(feedIds, instant(nextFire));
     for (String feedId : feedIds) {
       String accountId = accountOfFeed.get(feedId);
       try {
@@ -247,15 +262,6 @@ public final class PaperboyScheduler implements AutoCloseable {
     }
   }
 
-  /** This node's id in the cluster (Quartz's instance id). */
-  public String nodeId() {
-    try {
-      return scheduler.getSchedulerInstanceId();
-    } catch (SchedulerException e) {
-      throw new IllegalStateException("the scheduler has no instance id", e);
-    }
-  }
-
   /** True while the scheduler fires jobs. */
   public boolean isRunning() {
     try {
@@ -267,25 +273,11 @@ public final class PaperboyScheduler implements AutoCloseable {
 
   /** Stops firing and waits for running jobs to finish. */
   @Override
-  public void close() throws SchedulerException {
-    scheduler.shutdown(true);
-  }
-
-  /** Hands Quartz connections from Paperboy's pool. */
-  private record PooledProvider(DataSource dataSource) implements ConnectionProvider {
-    @Override
-    public Connection getConnection() throws SQLException {
-      return dataSource.getConnection();
-    }
-
-    @Override
-    public void shutdown() {
-      // The pool belongs to Paperboy's Database, which closes it.
-    }
-
-    @Override
-    public void initialize() {
-      // Nothing to set up: the pool is open.
+  public void close() throws ScheduleException {
+    try {
+      scheduler.shutdown(true);
+    } catch (SchedulerException e) {
+      throw new ScheduleException("stopping the scheduler", e);
     }
   }
 }

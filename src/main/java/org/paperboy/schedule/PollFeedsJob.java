@@ -1,7 +1,8 @@
 package org.paperboy.schedule;
 
+import java.util.Date;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -12,15 +13,17 @@ final class PollFeedsJob implements Job {
 
   static final String FEED_IDS = "feedIds";
 
-  private final Consumer<List<String>> poll;
+  private final BiConsumer<List<String>, Date> poll;
 
-  PollFeedsJob(Consumer<List<String>> poll) {
+  PollFeedsJob(BiConsumer<List<String>, Date> poll) {
     this.poll = poll;
   }
 
   @Override
   public void execute(JobExecutionContext context) {
     // Feed ids are [a-z0-9_-]: a comma cannot occur in one.
-    poll.accept(List.of(context.getMergedJobDataMap().getString(FEED_IDS).split(",")));
+    poll.accept(
+        List.of(context.getMergedJobDataMap().getString(FEED_IDS).split(",")),
+        context.getNextFireTime());
   }
 }

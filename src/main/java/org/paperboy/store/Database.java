@@ -2,6 +2,9 @@ package org.paperboy.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -56,6 +59,15 @@ public final class Database implements AutoCloseable {
           "cannot migrate the database " + url + ": " + rootMessage(e), e);
     }
     return new Database(pool, dialect);
+  }
+
+  /** What is wrong with the database, or empty when it answers within two seconds. */
+  public Optional<String> problem() {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(2) ? Optional.empty() : Optional.of("the database does not answer");
+    } catch (SQLException | RuntimeException e) {
+      return Optional.of("the database does not answer: " + e.getMessage());
+    }
   }
 
   public DataSource dataSource() {

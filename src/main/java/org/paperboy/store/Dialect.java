@@ -4,15 +4,13 @@ import java.util.Locale;
 
 /** The few ways the embedded database and PostgreSQL differ for Paperboy. */
 public enum Dialect {
-  H2("h2", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate"),
-  POSTGRESQL("postgresql", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+  H2("h2"),
+  POSTGRESQL("postgresql");
 
   private final String folder;
-  private final String quartzDelegate;
 
-  Dialect(String folder, String quartzDelegate) {
+  Dialect(String folder) {
     this.folder = folder;
-    this.quartzDelegate = quartzDelegate;
   }
 
   /** The dialect of a JDBC URL. */
@@ -81,10 +79,5 @@ public enum Dialect {
   /** True when several Paperboy nodes may share this database as a Quartz cluster. */
   public boolean clustered() {
     return this == POSTGRESQL;
-  }
-
-  /** The Quartz driver delegate class for this database. */
-  public String quartzDelegate() {
-    return quartzDelegate;
   }
 }

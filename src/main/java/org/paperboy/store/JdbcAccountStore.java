@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paperboy.model.AccountPause;
 
 /** Accounts paused as a whole, with why and until when. Thread-safe. */
 public final class JdbcAccountStore {
@@ -31,7 +32,7 @@ public final class JdbcAccountStore {
               return Optional.of(
                   new AccountPause(
                       Jdbc.getInstant(rows, "paused_until"),
-                      rows.getString("kind"),
+                      AccountPause.Kind.ofStored(rows.getString("kind")),
                       rows.getString("reason")));
             }
           }
@@ -55,7 +56,7 @@ public final class JdbcAccountStore {
                       + " VALUES (?, ?, ?, ?)")) {
             insert.setString(1, accountId);
             Jdbc.setInstant(insert, 2, pause.until());
-            insert.setString(3, pause.kind());
+            insert.setString(3, pause.kind().stored());
             insert.setString(4, Jdbc.fit(pause.reason(), 2000));
             insert.executeUpdate();
           }
@@ -89,7 +90,7 @@ public final class JdbcAccountStore {
         c -> {
           try (PreparedStatement delete =
               c.prepareStatement("DELETE FROM account_pauses WHERE kind = ?")) {
-            delete.setString(1, AccountPause.UNAUTHORIZED);
+            delete.setString(1, AccountPause.Kind.UNAUTHORIZED.stored());
             return delete.executeUpdate();
           }
         });

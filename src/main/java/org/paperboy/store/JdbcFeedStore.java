@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -113,12 +112,8 @@ public final class JdbcFeedStore {
         });
   }
 
-  /**
-   * Every feed Paperboy has polled, by id.
-   *
-   * @param pollJobs the name of the Quartz job that polls each configured feed, by feed id
-   */
-  public List<FeedOverview> overview(Map<String, String> pollJobs) {
+  /** Every feed Paperboy has polled or scheduled, by id. */
+  public List<FeedOverview> overview() {
     return Jdbc.transaction(
         dataSource,
         "reading the feeds",
@@ -127,7 +122,7 @@ public final class JdbcFeedStore {
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT f.id, f.url, f.last_polled_at, f.last_status, f.last_error,"
-                      + " f.error_count, f.next_poll_at,"
+                      + " f.error_count, f.next_poll_at, f.next_fire_at,"
                       + " (SELECT COUNT(*) FROM feed_entries e WHERE e.feed_id = f.id) AS seen,"
                       + " (SELECT MAX(e.seen_at) FROM feed_entries e WHERE e.feed_id = f.id) AS last_new"
                       + " FROM feeds f ORDER BY f.id")) {
@@ -144,7 +139,7 @@ public final class JdbcFeedStore {
                         rows.getInt("seen"),
                         Jdbc.getInstant(rows, "last_new"),
                         Jdbc.getInstant(rows, "next_poll_at"),
-                        nextFire(c, pollJobs.get(rows.getString("id")))));
+                        Jdbc.getInstant(rows, "next_fire_at")));
               }
             }
           }
@@ -152,23 +147,25 @@ public final class JdbcFeedStore {
         });
   }
 
-  /** When Quartz next fires the job {@code pollJob}, from its job store's table. */
-  private static Instant nextFire(Connection c, String pollJob) throws SQLException {
-    if (pollJob == null) {
-      return null;
-    }
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'feeds'"
-                + " AND TRIGGER_NAME = ?")) {
-      select.setString(1, pollJob);
-      try (ResultSet rows = select.executeQuery()) {
-        if (rows.next() && rows.getLong(1) > 0) {
-          return Instant.ofEpochMilli(rows.getLong(1));
-        }
-        return null;
-      }
-    }
+  /**
+   * Records when the schedule next polls {@code feedId}, as the scheduler says.
+   *
+   * @param nextFireAt the next firing, or {@code null} when it will not fire again
+   */
+  public void recordNextFire(String feedId, String url, Instant nextFireAt) {
+    Jdbc.transaction(
+        dataSource,
+        "recording the next poll of feed " + feedId,
+        c -> {
+          ensureRow(c, feedId, url);
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE feeds SET next_fire_at = ? WHERE id = ?")) {
+            Jdbc.setInstant(update, 1, nextFireAt);
+            update.setString(2, feedId);
+            update.executeUpdate();
+          }
+          return null;
+        });
   }
 
   private static void ensureRow(Connection c, String feedId, String url) throws SQLException {

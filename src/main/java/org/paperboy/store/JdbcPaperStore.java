@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.paperboy.model.OutboxState;
+import org.paperboy.model.PaperKey;
 
 /**
  * The papers each account has seen and the entries each feed has shown; recording a new paper and
@@ -51,20 +52,17 @@ public final class JdbcPaperStore {
         });
   }
 
-  /**
-   * The feed that first brought the paper {@code identity} to {@code accountId}, if the account has
-   * it.
-   */
-  public Optional<String> firstFeedOf(String accountId, String identity) {
+  /** The feed that first brought the paper {@code key} to its account, if the account has it. */
+  public Optional<String> firstFeedOf(PaperKey key) {
     return Jdbc.transaction(
         dataSource,
-        "looking up a paper of account " + accountId,
+        "looking up a paper of account " + key.accountId(),
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT feed_id FROM papers WHERE account_id = ? AND identity_key = ?")) {
-            select.setString(1, accountId);
-            select.setString(2, Jdbc.key(identity));
+            select.setString(1, key.accountId());
+            select.setString(2, Jdbc.key(key.identity().toString()));
             try (ResultSet rows = select.executeQuery()) {
               return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
@@ -146,8 +144,8 @@ public final class JdbcPaperStore {
   private static Long paperId(Connection c, NewPaper paper) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement("SELECT id FROM papers WHERE account_id = ? AND identity_key = ?")) {
-      select.setString(1, paper.accountId());
-      select.setString(2, Jdbc.key(paper.identity()));
+      select.setString(1, paper.key().accountId());
+      select.setString(2, Jdbc.key(paper.key().identity().toString()));
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? rows.getLong(1) : null;
       }
@@ -160,8 +158,8 @@ public final class JdbcPaperStore {
             "INSERT INTO papers (account_id, identity_key, feed_id, doi, link, title,"
                 + " first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
-      insert.setString(1, paper.accountId());
-      insert.setString(2, Jdbc.key(paper.identity()));
+      insert.setString(1, paper.key().accountId());
+      insert.setString(2, Jdbc.key(paper.key().identity().toString()));
       insert.setString(3, paper.feedId());
       insert.setString(4, Jdbc.fit(paper.doi(), 600));
       insert.setString(5, Jdbc.fit(paper.link(), 2000));
@@ -182,7 +180,7 @@ public final class JdbcPaperStore {
             "INSERT INTO outbox (account_id, paper_id, feed_id, text, reply_text, state,"
                 + " attempts, paper_date, created_at, updated_at, paper_json)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
-      insert.setString(1, paper.accountId());
+      insert.setString(1, paper.key().accountId());
       insert.setLong(2, paperId);
       insert.setString(3, paper.feedId());
       insert.setString(4, paper.postText());

@@ -3,14 +3,14 @@ package org.paperboy.store;
 import java.time.Instant;
 import java.util.Objects;
 import org.paperboy.model.Paper;
+import org.paperboy.model.PaperKey;
 
 /**
  * A feed entry to record, with the post to queue for it.
  *
- * @param accountId the account it belongs to
+ * @param key the paper as its account has it
  * @param feedId the feed that showed it
  * @param entryKey the entry's identity within its feed (its guid)
- * @param identity the paper's identity across feeds (DOI, else link, else feed and guid)
  * @param doi its DOI, or {@code null}
  * @param link its link, or {@code null}
  * @param title its title
@@ -22,10 +22,9 @@ import org.paperboy.model.Paper;
  *     is queued
  */
 public record NewPaper(
-    String accountId,
+    PaperKey key,
     String feedId,
     String entryKey,
-    String identity,
     String doi,
     String link,
     String title,
@@ -36,10 +35,9 @@ public record NewPaper(
     Paper source) {
 
   public NewPaper {
-    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(key, "key");
     Objects.requireNonNull(feedId, "feedId");
     Objects.requireNonNull(entryKey, "entryKey");
-    Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(title, "title");
   }
 }

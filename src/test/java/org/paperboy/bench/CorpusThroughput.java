@@ -22,11 +22,11 @@ import javax.xml.stream.XMLStreamReader;
 import org.paperboy.compose.FeedStyle;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.compose.Template;
-import org.paperboy.compose.XTextCounter;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Post;
 import org.paperboy.parse.FeedParseException;
 import org.paperboy.parse.FeedParser;
+import org.paperboy.platform.x.XText;
 import org.paperboy.summarise.Summariser;
 import org.paperboy.testing.Fixtures;
 
@@ -103,7 +103,7 @@ final class CorpusThroughput {
    * counter keeps the URLs it has measured, and a service meets each paper's link only once.
    */
   private List<Post> paperboyPass() {
-    PostComposer composer = new PostComposer(new XTextCounter());
+    PostComposer composer = new PostComposer(new XText());
     List<Post> posts = new ArrayList<>();
     for (byte[] feed : corpus) {
       List<Paper> papers;

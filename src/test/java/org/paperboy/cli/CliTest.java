@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.testing.TestPaperboy;
 
 class CliTest {
 
@@ -34,7 +35,7 @@ class CliTest {
           }
         };
     return Cli.commandLine(
-            new ConfigLoader(Map.of()),
+            TestPaperboy.loader(Map.of()),
             noDatabase,
             "1.2.3",
             Clock.systemUTC(),
@@ -109,6 +110,38 @@ class CliTest {
     out.reset();
     assertThat(run("once", "--help")).isZero();
     assertThat(stdout()).contains("polls every feed, queues what is new");
+  }
+
+  @Test
+  void theCommandListGivesEachCommandAWholeSentence() {
+    assertThat(run("--help")).isZero();
+    String commands = stdout().substring(stdout().indexOf("Commands:") + "Commands:".length());
+    // A summary that runs on wraps onto lines indented deeper than the command names.
+    Map<String, String> summaries = new LinkedHashMap<>();
+    String last = null;
+    for (String line : commands.stripTrailing().split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.startsWith("  ") && !line.startsWith("   ")) {
+        String[] parts = line.strip().split("\\s+", 2);
+        last = parts[0];
+        summaries.put(last, parts[1]);
+      } else {
+        summaries.merge(last, " " + line.strip(), String::concat);
+      }
+    }
+
+    assertThat(summaries.keySet())
+        .containsExactly(
+            "run", "once", "validate", "preview", "feeds", "queue", "history", "import-opml");
+    assertThat(summaries.values())
+        .allSatisfy(
+            summary ->
+                assertThat(summary)
+                    .matches("\\p{Lu}[^.]*(\\.[^.]+)*\\.")
+                    .doesNotEndWith(",")
+                    .doesNotContain("  "));
   }
 
   @Test

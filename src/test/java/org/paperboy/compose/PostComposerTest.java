@@ -17,6 +17,7 @@ import org.paperboy.model.Paper;
 import org.paperboy.model.Person;
 import org.paperboy.model.Post;
 import org.paperboy.model.Summary;
+import org.paperboy.platform.x.XText;
 
 class PostComposerTest {
 
@@ -29,7 +30,7 @@ class PostComposerTest {
           "Early care shortened stays in intensive care by a median of two days and did not"
               + " increase adverse events in any prespecified subgroup of patients.");
 
-  private final PostComposer composer = new PostComposer(new XTextCounter());
+  private final PostComposer composer = new PostComposer(new XText());
 
   private static Paper paper(String doi, String link, List<Author> authors) {
     return new Paper("f", "g", "t", link, doi, authors, "The Lancet", null, List.of(), null, "");
@@ -149,12 +150,12 @@ class PostComposerTest {
 
     Post roomy =
         compose(
-            new FeedStyle(template, List.of(), List.of(), 2, List.of(), "x", false),
+            new FeedStyle(template, List.of(), List.of(), 2, List.of(), false),
             paper("10.1/x", null, many),
             new Summary("Short title", List.of()));
     Post tight =
         compose(
-            new FeedStyle(template, List.of(), List.of(), 2, List.of(), "x", false),
+            new FeedStyle(template, List.of(), List.of(), 2, List.of(), false),
             paper("10.1/x", null, many),
             new Summary(
                 "A title long enough to squeeze the authors ".repeat(6).strip(), List.of()));
@@ -214,7 +215,6 @@ class PostComposerTest {
             List.of(sepsis, icu, conference),
             3,
             List.of(),
-            "x",
             false);
 
     Post post =
@@ -248,12 +248,12 @@ class PostComposerTest {
 
     Post left =
         compose(
-            new FeedStyle(STANDARD, List.of(), List.of(plain), 2, List.of(), "x", false),
+            new FeedStyle(STANDARD, List.of(), List.of(plain), 2, List.of(), false),
             paper("10.1/x", null),
             summary);
     Post turned =
         compose(
-            new FeedStyle(STANDARD, List.of(), List.of(inText), 2, List.of(), "x", false),
+            new FeedStyle(STANDARD, List.of(), List.of(inText), 2, List.of(), false),
             paper("10.1/x", null),
             summary);
 
@@ -279,7 +279,7 @@ class PostComposerTest {
 
     Post post =
         compose(
-            new FeedStyle(template, List.of(), List.of(), 2, roster, "x", false),
+            new FeedStyle(template, List.of(), List.of(), 2, roster, false),
             paper("10.1/x", null, authors),
             new Summary("Title", List.of()));
 
@@ -288,8 +288,7 @@ class PostComposerTest {
 
   @Test
   void threadsPutTheSummaryInAReply() {
-    FeedStyle threaded =
-        new FeedStyle(STANDARD, List.of("#MedEd"), List.of(), 2, List.of(), "x", true);
+    FeedStyle threaded = new FeedStyle(STANDARD, List.of("#MedEd"), List.of(), 2, List.of(), true);
 
     List<Post> posts =
         composer.posts(

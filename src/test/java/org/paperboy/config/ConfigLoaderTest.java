@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.model.HashtagRule;
 import org.paperboy.model.Notice;
 import org.paperboy.model.Person;
+import org.paperboy.testing.TestPaperboy;
 
 class ConfigLoaderTest {
 
@@ -67,7 +68,7 @@ class ConfigLoaderTest {
                 }
                 """);
 
-    PaperboyConfig config = new ConfigLoader(ENV).load(file);
+    PaperboyConfig config = TestPaperboy.loader(ENV).load(file);
 
     AccountConfig lab = config.accounts().get("lab");
     assertThat(lab.platform()).isEqualTo(Platform.X);
@@ -99,10 +100,29 @@ class ConfigLoaderTest {
             include "feeds/local.conf"
             """);
 
-    PaperboyConfig config = new ConfigLoader(Map.of()).load(root);
+    PaperboyConfig config = TestPaperboy.loader(Map.of()).load(root);
 
     assertThat(config.feeds().get("local").url())
         .isEqualTo(dir.resolve("feeds/bundled/feed.xml").toUri());
+  }
+
+  @Test
+  void aFeedUrlMayBeAPlainFilePathAsTheReadmeSays() throws Exception {
+    Path root =
+        write(
+            "root.conf",
+            """
+            paperboy.accounts.demo { platform = console }
+            paperboy.feeds.relative { url = "feeds/x.xml", account = demo }
+            paperboy.feeds.absolute { url = "/srv/feeds/y.xml", account = demo }
+            paperboy.feeds.uri { url = "file:///srv/feeds/z.xml", account = demo }
+            """);
+
+    PaperboyConfig config = TestPaperboy.loader(Map.of()).load(root);
+
+    assertThat(config.feeds().get("relative").url()).isEqualTo(dir.resolve("feeds/x.xml").toUri());
+    assertThat(config.feeds().get("absolute").url()).isEqualTo(Path.of("/srv/feeds/y.xml").toUri());
+    assertThat(config.feeds().get("uri").url()).isEqualTo(Path.of("/srv/feeds/z.xml").toUri());
   }
 
   @Test
@@ -123,7 +143,7 @@ class ConfigLoaderTest {
             }
             """);
 
-    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+    InvalidConfigException e = catchInvalid(() -> TestPaperboy.loader(Map.of()).load(file));
 
     assertThat(e.problems())
         .extracting(ConfigProblem::toString)
@@ -132,7 +152,7 @@ class ConfigLoaderTest {
                 assertThat(p)
                     .startsWith(
                         file
-                            + ":2: paperboy.accounts.lab.platform: expected x or console, found mastodon"))
+                            + ":2: paperboy.accounts.lab.platform: expected one of [x, console], found mastodon"))
         .anySatisfy(
             p ->
                 assertThat(p)
@@ -141,7 +161,7 @@ class ConfigLoaderTest {
             p ->
                 assertThat(p)
                     .contains(
-                        ":4: paperboy.feeds.one.url: expected an http or https URL or a file path, found ftp://example.org/feed"))
+                        ":4: paperboy.feeds.one.url: expected an http or https URL, a file: URI or a file path, found ftp://example.org/feed"))
         .anySatisfy(
             p ->
                 assertThat(p)
@@ -193,7 +213,7 @@ class ConfigLoaderTest {
             }
             """);
 
-    FeedConfig lab = new ConfigLoader(Map.of()).load(file).feeds().get("lab");
+    FeedConfig lab = TestPaperboy.loader(Map.of()).load(file).feeds().get("lab");
 
     assertThat(lab.hashtagRules()).hasSize(2);
     assertThat(lab.hashtagRules().get(0).fields())
@@ -232,7 +252,7 @@ class ConfigLoaderTest {
             paperboy.feeds.other { url = "file:o.xml", account = demo, roster = "missing.conf" }
             """);
 
-    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+    InvalidConfigException e = catchInvalid(() -> TestPaperboy.loader(Map.of()).load(file));
 
     assertThat(e.problems())
         .extracting(ConfigProblem::toString)
@@ -282,7 +302,7 @@ class ConfigLoaderTest {
             paperboy.feeds.nejm { url = "https://example.org/b.rss", account = demo }
             """);
 
-    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+    InvalidConfigException e = catchInvalid(() -> TestPaperboy.loader(Map.of()).load(file));
 
     assertThat(e.problems())
         .extracting(ConfigProblem::toString)
@@ -309,7 +329,7 @@ class ConfigLoaderTest {
             }
             """);
 
-    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+    InvalidConfigException e = catchInvalid(() -> TestPaperboy.loader(Map.of()).load(file));
 
     assertThat(e.problems())
         .extracting(ConfigProblem::toString)
@@ -328,7 +348,7 @@ class ConfigLoaderTest {
 
     Files.writeString(
         file, "paperboy.accounts.demo { platform = console, quiet-hours = \"late to early\" }\n");
-    assertThat(catchInvalid(() -> new ConfigLoader(Map.of()).load(file)).problems())
+    assertThat(catchInvalid(() -> TestPaperboy.loader(Map.of()).load(file)).problems())
         .extracting(ConfigProblem::toString)
         .singleElement()
         .asString()
@@ -341,7 +361,7 @@ class ConfigLoaderTest {
     Path file = write("env.conf", LAB_ACCOUNT);
 
     InvalidConfigException e =
-        catchInvalid(() -> new ConfigLoader(Map.of("X_LAB_ACCESS_TOKEN", "at")).load(file));
+        catchInvalid(() -> TestPaperboy.loader(Map.of("X_LAB_ACCESS_TOKEN", "at")).load(file));
 
     assertThat(e.problems())
         .extracting(ConfigProblem::message)
@@ -369,7 +389,7 @@ class ConfigLoaderTest {
             }
             """);
 
-    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(ENV).load(file));
+    InvalidConfigException e = catchInvalid(() -> TestPaperboy.loader(ENV).load(file));
 
     assertThat(e.problems())
         .extracting(ConfigProblem::toString)
@@ -384,7 +404,7 @@ class ConfigLoaderTest {
   void aSyntaxErrorNamesTheFileAndLine() throws Exception {
     Path file = write("syntax.conf", "paperboy {\n  feeds = [\n}\n");
 
-    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(file));
+    InvalidConfigException e = catchInvalid(() -> TestPaperboy.loader(Map.of()).load(file));
 
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).location()).startsWith(file.toString() + ":");
@@ -394,7 +414,7 @@ class ConfigLoaderTest {
   void aMissingFileIsOneProblem() {
     Path missing = dir.resolve("nope.conf");
 
-    InvalidConfigException e = catchInvalid(() -> new ConfigLoader(Map.of()).load(missing));
+    InvalidConfigException e = catchInvalid(() -> TestPaperboy.loader(Map.of()).load(missing));
 
     assertThat(e.problems())
         .extracting(ConfigProblem::toString)

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.paperboy.compose.FeedStyle;
-import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.model.HashtagRule;
+import org.paperboy.testing.TestPaperboy;
 
 /**
  * How a reload tells the feeds whose queued posts must be rewritten: by the style their posts are
@@ -30,8 +30,8 @@ class FeedPlanTest {
   @Test
   void everyFeedOfAConfigReadAgainComposesAsBefore() throws Exception {
     for (String file : new String[] {"config/demo.conf", "config/example.conf"}) {
-      PaperboyConfig before = new ConfigLoader(ENV).load(Path.of(file));
-      PaperboyConfig after = new ConfigLoader(ENV).load(Path.of(file));
+      PaperboyConfig before = TestPaperboy.loader(ENV).load(Path.of(file));
+      PaperboyConfig after = TestPaperboy.loader(ENV).load(Path.of(file));
 
       assertThat(before.feeds().values().stream().anyMatch(f -> !f.hashtagRules().isEmpty()))
           .as("%s has a feed with hashtag rules", file)

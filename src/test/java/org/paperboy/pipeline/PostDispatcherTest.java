@@ -2,7 +2,6 @@ package org.paperboy.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -16,19 +15,23 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.paperboy.model.AccountPause;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
+import org.paperboy.model.PaperIdentity;
+import org.paperboy.model.PaperKey;
 import org.paperboy.model.QuietHours;
-import org.paperboy.publish.OAuthSigner;
+import org.paperboy.platform.x.OAuthSigner;
+import org.paperboy.platform.x.XPublisher;
 import org.paperboy.publish.Publisher;
-import org.paperboy.publish.XPublisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
-import org.paperboy.store.AccountPause;
 import org.paperboy.store.Database;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.store.JdbcPostLog;
+import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.NewPaper;
 import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
@@ -42,6 +45,8 @@ class PostDispatcherTest {
   private final MutableClock clock = new MutableClock(START);
   private Database database;
   private JdbcOutbox outbox;
+  private JdbcQueue queue;
+  private JdbcPostLog postLog;
   private JdbcAccountStore accounts;
   private JdbcPaperStore papers;
   private FakeXApi x;
@@ -50,6 +55,8 @@ class PostDispatcherTest {
   void open() throws Exception {
     database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
     outbox = new JdbcOutbox(database.dataSource(), database.dialect());
+    queue = new JdbcQueue(database.dataSource());
+    postLog = new JdbcPostLog(database.dataSource());
     accounts = new JdbcAccountStore(database.dataSource());
     papers = new JdbcPaperStore(database.dataSource());
     x = new FakeXApi("ck", "cs", "at", "ats");
@@ -67,10 +74,9 @@ class PostDispatcherTest {
       int n = count + 1 - i;
       papers.record(
           new NewPaper(
-              "lab",
+              new PaperKey("lab", PaperIdentity.parse("doi:10.1/" + n)),
               "journal",
               "p" + n,
-              "doi:10.1/" + n,
               "10.1/" + n,
               null,
               "Paper " + n,
@@ -91,10 +97,12 @@ class PostDispatcherTest {
             "lab",
             new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), maxAttempts, () -> 0.999)),
         outbox,
+        new JdbcPostLog(database.dataSource()),
         accounts,
         clock,
         Events.NONE,
-        () -> null);
+        () -> null,
+        Duration.ofSeconds(15));
   }
 
   private XPublisher toX(String consumerSecret) {
@@ -102,7 +110,6 @@ class PostDispatcherTest {
         "lab",
         x.baseUrl(),
         new OAuthSigner("ck", consumerSecret, "at", "ats"),
-        HttpClient.newHttpClient(),
         Duration.ofSeconds(1),
         remaining -> {});
   }
@@ -225,7 +232,7 @@ class PostDispatcherTest {
         .isBetween(Duration.ofSeconds(60), Duration.ofSeconds(90));
     assertThat(Duration.between(tries.get(1), tries.get(2)))
         .isBetween(Duration.ofSeconds(120), Duration.ofSeconds(150));
-    assertThat(outbox.items("lab"))
+    assertThat(queue.items("lab"))
         .extracting(OutboxItem::state, OutboxItem::lastError)
         .containsExactly(
             Tuple.tuple(OutboxState.FAILED, "account lab: X answered 503: Service Unavailable"));
@@ -247,7 +254,7 @@ class PostDispatcherTest {
     assertThat(settled.posted()).isEqualTo(1);
     assertThat(x.tweets()).hasSize(1);
     assertThat(x.statuses()).endsWith(403);
-    assertThat(outbox.items("lab"))
+    assertThat(queue.items("lab"))
         .extracting(OutboxItem::state)
         .containsExactly(OutboxState.POSTED);
   }
@@ -271,11 +278,11 @@ class PostDispatcherTest {
         .singleElement()
         .asString()
         .contains("account lab is paused, its queue kept, until its credentials work");
-    assertThat(outbox.items("lab")).extracting(OutboxItem::state).containsOnly(OutboxState.QUEUED);
+    assertThat(queue.items("lab")).extracting(OutboxItem::state).containsOnly(OutboxState.QUEUED);
     assertThat(accounts.pause("lab"))
         .get()
         .extracting(AccountPause::kind)
-        .isEqualTo(AccountPause.UNAUTHORIZED);
+        .isEqualTo(AccountPause.Kind.UNAUTHORIZED);
 
     accounts.resumeUnauthorized();
     DispatchReport fixed = dispatcher(FREE, toX("cs"), 8).dispatch("lab");
@@ -298,7 +305,7 @@ class PostDispatcherTest {
 
     assertThat(report.posted()).isEqualTo(1);
     assertThat(report.failed()).isEqualTo(1);
-    assertThat(outbox.items("lab"))
+    assertThat(queue.items("lab"))
         .extracting(OutboxItem::state, OutboxItem::lastError)
         .containsExactly(
             Tuple.tuple(OutboxState.POSTED, null),

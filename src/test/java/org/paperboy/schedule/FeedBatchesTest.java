@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.testing.TestPaperboy;
 
 /** How feeds are grouped into Quartz jobs: few jobs for many feeds, and each feed stays put. */
 class FeedBatchesTest {
@@ -30,7 +30,7 @@ class FeedBatchesTest {
           "paperboy.feeds.n%d { url = \"file:n.xml\", account = lab, schedule = \"0 0 3 * * ?\" }\n"
               .formatted(i));
     }
-    return new ConfigLoader(Map.of()).load(Files.writeString(dir.resolve("p.conf"), text));
+    return TestPaperboy.loader(Map.of()).load(Files.writeString(dir.resolve("p.conf"), text));
   }
 
   @Test

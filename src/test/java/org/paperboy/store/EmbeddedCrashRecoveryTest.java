@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
+import org.paperboy.model.PaperIdentity;
+import org.paperboy.model.PaperKey;
 
 /**
  * The embedded database after a kill that landed in the middle of a commit. H2 first marks a
@@ -40,10 +42,9 @@ class EmbeddedCrashRecoveryTest {
       new JdbcPaperStore(live.dataSource())
           .record(
               new NewPaper(
-                  "lab",
+                  new PaperKey("lab", PaperIdentity.parse("doi:10.1/a")),
                   "f",
                   "g1",
-                  "doi:10.1/a",
                   "10.1/a",
                   null,
                   "A",
@@ -66,11 +67,12 @@ class EmbeddedCrashRecoveryTest {
 
     try (Database killed = Database.open("jdbc:h2:" + dir.resolve("killed"), "", "")) {
       JdbcOutbox outbox = new JdbcOutbox(killed.dataSource(), killed.dialect());
+      JdbcQueue queue = new JdbcQueue(killed.dataSource());
       assertTimeoutPreemptively(
           Duration.ofSeconds(20),
           () -> {
             assertThat(outbox.claimNext("lab", T0, T0)).as("nothing left to send").isEmpty();
-            assertThat(outbox.items("lab"))
+            assertThat(queue.items("lab"))
                 .extracting(OutboxItem::state)
                 .containsExactly(OutboxState.POSTED);
           });

@@ -2,8 +2,6 @@ package org.paperboy.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +10,11 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.paperboy.model.AccountPause;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
+import org.paperboy.model.PaperIdentity;
+import org.paperboy.model.PaperKey;
 
 /**
  * What Paperboy needs of its store, the same on every database it runs on: each subclass opens one
@@ -27,6 +28,8 @@ abstract class StoreContract {
   private JdbcFeedStore feeds;
   private JdbcPaperStore papers;
   private JdbcOutbox outbox;
+  private JdbcQueue queue;
+  private JdbcPostLog postLog;
 
   /** A fresh, empty database of the kind under test. */
   abstract Database openDatabase();
@@ -37,6 +40,8 @@ abstract class StoreContract {
     feeds = new JdbcFeedStore(database.dataSource());
     papers = new JdbcPaperStore(database.dataSource());
     outbox = new JdbcOutbox(database.dataSource(), database.dialect());
+    queue = new JdbcQueue(database.dataSource());
+    postLog = new JdbcPostLog(database.dataSource());
   }
 
   @AfterEach
@@ -47,7 +52,17 @@ abstract class StoreContract {
   private static NewPaper paper(String feed, String guid, String doi, Instant date, String text) {
     String identity = doi != null ? "doi:" + doi : "guid:" + feed + ":" + guid;
     return new NewPaper(
-        "lab", feed, guid, identity, doi, null, "Title " + guid, date, text, null, false, null);
+        new PaperKey("lab", PaperIdentity.parse(identity)),
+        feed,
+        guid,
+        doi,
+        null,
+        "Title " + guid,
+        date,
+        text,
+        null,
+        false,
+        null);
   }
 
   @Test
@@ -88,7 +103,7 @@ abstract class StoreContract {
     assertThat(papers.record(paper("journal", "j1", "10.1/a", T0, "post a"), T0))
         .isEqualTo(Sighting.SEEN_IN_FEED);
 
-    assertThat(outbox.items("lab")).extracting(OutboxItem::text).containsExactly("post a");
+    assertThat(queue.items("lab")).extracting(OutboxItem::text).containsExactly("post a");
     assertThat(papers.seenInFeed("pubmed", List.of("pmid:1", "pmid:2"))).containsOnly("pmid:1");
   }
 
@@ -97,7 +112,7 @@ abstract class StoreContract {
     papers.record(paper("journal", "old", null, T0, null), T0);
 
     assertThat(papers.seenInFeed("journal", List.of("old"))).containsOnly("old");
-    assertThat(outbox.items("lab")).isEmpty();
+    assertThat(queue.items("lab")).isEmpty();
   }
 
   @Test
@@ -108,7 +123,7 @@ abstract class StoreContract {
 
     assertThat(papers.seenInFeed("cnki", List.of(longGuid + "1", longGuid + "3")))
         .containsOnly(longGuid + "1");
-    assertThat(outbox.items("lab")).hasSize(2);
+    assertThat(queue.items("lab")).hasSize(2);
   }
 
   @Test
@@ -122,9 +137,9 @@ abstract class StoreContract {
     assertThat(claimed.attempts()).isEqualTo(1);
     outbox.markSent(claimed, 0, "1234", T0.plusSeconds(1));
 
-    assertThat(outbox.postTimesSince("lab", T0.minus(Duration.ofHours(24))))
+    assertThat(postLog.postTimesSince("lab", T0.minus(Duration.ofHours(24))))
         .containsExactly(T0.plusSeconds(1));
-    assertThat(outbox.counts("lab"))
+    assertThat(queue.counts("lab"))
         .containsEntry(OutboxState.POSTED, 1)
         .containsEntry(OutboxState.QUEUED, 1);
   }
@@ -155,7 +170,7 @@ abstract class StoreContract {
         .get()
         .extracting(OutboxItem::text)
         .isEqualTo("a");
-    assertThat(outbox.items("lab"))
+    assertThat(queue.items("lab"))
         .filteredOn(i -> i.text().equals("b"))
         .extracting(OutboxItem::state, OutboxItem::lastError)
         .containsExactly(Tuple.tuple(OutboxState.FAILED, "X answered 400: too long"));
@@ -165,18 +180,9 @@ abstract class StoreContract {
   void aPostADeadClusterNodeWasSendingIsTakenOverAtOnceButNotALiveNodes() throws Exception {
     papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
     papers.record(paper("f", "b", "10.1/b", T0.plusSeconds(1), "b"), T0);
-    try (Connection c = database.dataSource().getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)"
-                    + " VALUES ('paperboy', ?, ?, 5000)")) {
-      insert.setString(1, "alive-node");
-      insert.setLong(2, T0.plusSeconds(10).toEpochMilli());
-      insert.executeUpdate();
-      insert.setString(1, "dead-node");
-      insert.setLong(2, T0.minusSeconds(60).toEpochMilli());
-      insert.executeUpdate();
-    }
+    JdbcNodes nodes = new JdbcNodes(database.dataSource());
+    nodes.beat("alive-node", T0.plusSeconds(10));
+    nodes.beat("dead-node", T0.minusSeconds(60));
     outbox
         .claimNext("lab", T0, T0.minusSeconds(300), "dead-node", T0.minusSeconds(15))
         .orElseThrow();
@@ -198,10 +204,21 @@ abstract class StoreContract {
   @Test
   void aPostHeldForApprovalIsNeverClaimed() {
     papers.record(
-        new NewPaper("lab", "f", "a", "doi:10.1/a", "10.1/a", null, "A", T0, "a", null, true, null),
+        new NewPaper(
+            new PaperKey("lab", PaperIdentity.parse("doi:10.1/a")),
+            "f",
+            "a",
+            "10.1/a",
+            null,
+            "A",
+            T0,
+            "a",
+            null,
+            true,
+            null),
         T0);
 
-    assertThat(outbox.items("lab"))
+    assertThat(queue.items("lab"))
         .extracting(OutboxItem::state)
         .containsExactly(OutboxState.AWAITING_APPROVAL);
     assertThat(outbox.claimNext("lab", T0.plusSeconds(3600), T0.plusSeconds(3600))).isEmpty();
@@ -223,13 +240,15 @@ abstract class StoreContract {
   @Test
   void anAccountPauseHasAKindAndEndsOnResume() {
     JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
-    accounts.pause("lab", new AccountPause(T0.plusSeconds(900), AccountPause.UNAUTHORIZED, "401"));
-    accounts.pause("news", new AccountPause(T0.plusSeconds(900), AccountPause.RATE_LIMITED, "429"));
+    accounts.pause(
+        "lab", new AccountPause(T0.plusSeconds(900), AccountPause.Kind.UNAUTHORIZED, "401"));
+    accounts.pause(
+        "news", new AccountPause(T0.plusSeconds(900), AccountPause.Kind.RATE_LIMITED, "429"));
 
     assertThat(accounts.pause("lab"))
         .get()
         .extracting(AccountPause::kind)
-        .isEqualTo(AccountPause.UNAUTHORIZED);
+        .isEqualTo(AccountPause.Kind.UNAUTHORIZED);
     assertThat(accounts.resumeUnauthorized()).isEqualTo(1);
     assertThat(accounts.pause("lab")).isEmpty();
     assertThat(accounts.pause("news")).isPresent();
@@ -242,7 +261,7 @@ abstract class StoreContract {
 
     outbox.release(a, T0.plusSeconds(900), "401 Unauthorized", T0);
 
-    List<OutboxItem> items = outbox.items("lab");
+    List<OutboxItem> items = queue.items("lab");
     assertThat(items)
         .extracting(OutboxItem::state, OutboxItem::attempts, OutboxItem::notBefore)
         .containsExactly(Tuple.tuple(OutboxState.QUEUED, 0, T0.plusSeconds(900)));

@@ -28,7 +28,7 @@ public final class PaperIdentities {
               .parse("f", Fixtures.feedBytes(feed), null, URI.create("https://x.org/"))
               .papers()) {
         if (EntryFilter.DEFAULT.rejects(paper, Instant.now()).isEmpty()) {
-          papers.add(paper.identity());
+          papers.add(paper.identity().toString());
         }
       }
     }

@@ -1,7 +1,9 @@
-package org.paperboy.publish;
+package org.paperboy.platform.console;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.publish.Message;
+import org.paperboy.publish.Publisher;
 
 /** Prints each post, for demos and dry runs: exactly the text that would be sent. */
 public final class ConsolePublisher implements Publisher {

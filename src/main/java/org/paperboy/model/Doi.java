@@ -1,4 +1,4 @@
-package org.paperboy.parse;
+package org.paperboy.model;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds and normalises DOIs. A normalised DOI is lower case (DOIs are case-insensitive, ISO 26324)
- * with no {@code doi:}, {@code info:doi/} or resolver prefix.
+ * Finds and normalises DOIs, for every stage that reads one (feeds, article pages). A normalised
+ * DOI is lower case (DOIs are case-insensitive, ISO 26324) with no {@code doi:}, {@code info:doi/}
+ * or resolver prefix.
  */
-public final class Dois {
+public final class Doi {
 
   // Crossref's advice for modern DOIs: 10.<4-9 digits>/<suffix of [-._;()/:A-Z0-9]>; we also
   // accept < > [ ] seen in older Wiley DOIs, and stop at whitespace, quotes and markup.
@@ -19,7 +20,7 @@ public final class Dois {
       Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"'<>&]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern TRAILING = Pattern.compile("[.,;:)\\]}]+$");
 
-  private Dois() {}
+  private Doi() {}
 
   /** The first DOI in {@code text} (a bare DOI, a {@code doi:} form or a resolver URL). */
   public static Optional<String> find(String text) {
@@ -44,7 +45,7 @@ public final class Dois {
   /**
    * {@code doi} in normal form: lower case, trailing punctuation that closes no bracket dropped.
    */
-  static String normalise(String doi) {
+  public static String normalise(String doi) {
     String value = doi.strip();
     Matcher trailing = TRAILING.matcher(value);
     while (trailing.find()) {

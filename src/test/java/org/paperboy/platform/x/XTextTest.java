@@ -1,4 +1,4 @@
-package org.paperboy.compose;
+package org.paperboy.platform.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,9 @@ import org.paperboy.parse.FeedParser;
 import org.paperboy.summarise.Summariser;
 import org.paperboy.testing.Fixtures;
 
-class XTextCounterTest {
+class XTextTest {
 
-  private final XTextCounter counter = new XTextCounter();
+  private final XText counter = new XText();
 
   private static int reference(String text) {
     return TwitterTextParser.parseTweet(text).weightedLength;

@@ -1,4 +1,4 @@
-package org.paperboy.publish;
+package org.paperboy.platform.x;
 
 import twitter4j.HttpParameter;
 import twitter4j.HttpRequest;

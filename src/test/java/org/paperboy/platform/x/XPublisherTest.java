@@ -1,17 +1,18 @@
-package org.paperboy.publish;
+package org.paperboy.platform.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.paperboy.publish.Message;
+import org.paperboy.publish.PublishException;
 import org.paperboy.testing.FakeXApi;
 
 class XPublisherTest {
@@ -33,7 +34,6 @@ class XPublisherTest {
         "lab",
         x.baseUrl(),
         new OAuthSigner("ck", consumerSecret, "at", "ats"),
-        HttpClient.newHttpClient(),
         Duration.ofSeconds(5),
         remaining -> {});
   }
@@ -133,7 +133,6 @@ class XPublisherTest {
             "lab",
             URI.create("http://127.0.0.1:" + port),
             new OAuthSigner("ck", "cs", "at", "ats"),
-            HttpClient.newHttpClient(),
             Duration.ofSeconds(2),
             remaining -> {});
 

@@ -1,16 +1,21 @@
-package org.paperboy.compose;
+package org.paperboy.platform.x;
 
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextConfiguration;
 import com.twitter.twittertext.TwitterTextEmojiRegex;
 import com.twitter.twittertext.TwitterTextParser;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.paperboy.model.TextRules;
 
 /**
- * X's weighted length, exactly as twitter-text 3.1's {@code parseTweet} counts it: NFC first, every
- * URL 23, code points in the "light" ranges 1, everything else (CJK, emoji sequences) 2.
+ * X's rules for a post's text, as twitter-text 3.1 reads it. Its length is X's weighted length,
+ * exactly as {@code parseTweet} counts it: NFC first, every URL 23, code points in the "light"
+ * ranges 1, everything else (CJK, emoji sequences) 2.
  *
  * <p>{@code parseTweet} costs about 0.45 ms, nearly all of it in its emoji regex, and its URL
  * search costs more the longer the text. Yet an emoji weighs other than its code points only when
@@ -20,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * every top-level domain begins with one, and keeps what it found in each such word. The corpus and
  * property tests hold the two to the same answer.
  */
-public final class XTextCounter implements TextCounter {
+public final class XText implements TextRules {
 
   private static final TwitterTextConfiguration CONFIG =
       TwitterTextParser.TWITTER_TEXT_DEFAULT_CONFIG;
@@ -28,9 +33,17 @@ public final class XTextCounter implements TextCounter {
   private static final boolean[] LIGHT = lightTable();
 
   private static final int URL_WORDS_KEPT = 4096;
+  private static final char ZERO_WIDTH_SPACE = '\u200B';
 
   private final Extractor extractor = new Extractor();
   private final Map<String, Integer> urlWords = new ConcurrentHashMap<>();
+  // The configured tags are few and checked for every post: each is checked once.
+  private final Map<String, Boolean> validTags = new ConcurrentHashMap<>();
+
+  @Override
+  public String platform() {
+    return "x";
+  }
 
   @Override
   public int limit() {
@@ -137,6 +150,34 @@ public final class XTextCounter implements TextCounter {
       dot = text.indexOf('.', dot + 1);
     }
     return false;
+  }
+
+  /**
+   * An "@name" or "$TICKER" that twitter-text would extract gets a zero-width space after its
+   * sigil, so it reads the same but links nowhere.
+   */
+  @Override
+  public String neutralise(String text) {
+    if (text.indexOf('@') < 0 && text.indexOf('＠') < 0 && text.indexOf('$') < 0) {
+      return text;
+    }
+    List<Extractor.Entity> entities =
+        new ArrayList<>(extractor.extractMentionsOrListsWithIndices(text));
+    entities.addAll(extractor.extractCashtagsWithIndices(text));
+    entities.sort(Comparator.comparingInt(Extractor.Entity::getStart).reversed());
+    StringBuilder out = new StringBuilder(text);
+    for (Extractor.Entity entity : entities) {
+      // The entity starts at its sigil ("@" or "$"); break the link right after it.
+      out.insert(entity.getStart() + 1, ZERO_WIDTH_SPACE);
+    }
+    return out.toString();
+  }
+
+  /** True when twitter-text extracts exactly this tag from it. */
+  @Override
+  public boolean isHashtag(String tag) {
+    return validTags.computeIfAbsent(
+        tag, t -> extractor.extractHashtags(t).equals(List.of(t.substring(1))));
   }
 
   @Override

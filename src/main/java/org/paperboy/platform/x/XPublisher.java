@@ -1,4 +1,4 @@
-package org.paperboy.publish;
+package org.paperboy.platform.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import org.paperboy.publish.Message;
+import org.paperboy.publish.PublishException;
+import org.paperboy.publish.Publisher;
 
 /**
  * Posts to X with {@code POST /2/tweets} (twitter4j's own call is the retired v1.1 {@code
@@ -26,6 +29,7 @@ public final class XPublisher implements Publisher {
   private static final ObjectMapper JSON = new ObjectMapper();
   // X answers a repeated text with 403 and this detail (X API v2 "duplicate content" error).
   private static final String DUPLICATE = "duplicate content";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpClient client;
   private final URI endpoint;
@@ -43,7 +47,6 @@ public final class XPublisher implements Publisher {
       String accountId,
       URI apiBaseUrl,
       OAuthSigner signer,
-      HttpClient client,
       Duration timeout,
       LongConsumer remaining) {
     this.remaining = remaining;
@@ -51,7 +54,7 @@ public final class XPublisher implements Publisher {
     String base = apiBaseUrl.toString().replaceAll("/+$", "");
     this.endpoint = URI.create(base + "/2/tweets");
     this.signer = signer;
-    this.client = client;
+    this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     this.timeout = timeout;
   }
 

@@ -1,0 +1,220 @@
+package org.paperboy.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.paperboy.model.OutboxItem;
+import org.paperboy.model.OutboxState;
+import org.paperboy.model.Paper;
+
+/**
+ * The queue as maintainers see and change it: listing it, approving, dropping and retrying posts,
+ * and rewriting the posts not yet sent when a feed's settings change. Every change is one
+ * transaction and touches only posts in the states it names, so it never races a post being sent.
+ * Thread-safe.
+ */
+public final class JdbcQueue {
+
+  private final DataSource dataSource;
+
+  public JdbcQueue(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * The outbox, oldest first.
+   *
+   * @param accountId only this account's posts, or {@code null} for all
+   * @param state only posts in this state, or {@code null} for all
+   */
+  public List<OutboxItem> list(String accountId, OutboxState state) {
+    return Jdbc.transaction(
+        dataSource,
+        "listing the outbox",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT "
+                      + OutboxRows.COLUMNS
+                      + " FROM outbox WHERE (? IS NULL OR account_id = ?) AND (? IS NULL OR state = ?)"
+                      + " ORDER BY COALESCE(paper_date, created_at), id")) {
+            select.setString(1, accountId);
+            select.setString(2, accountId);
+            select.setString(3, state == null ? null : state.name());
+            select.setString(4, state == null ? null : state.name());
+            List<OutboxItem> items = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                items.add(OutboxRows.read(rows));
+              }
+            }
+            return items;
+          }
+        });
+  }
+
+  /** The account's outbox, oldest first. */
+  public List<OutboxItem> items(String accountId) {
+    return Jdbc.transaction(
+        dataSource,
+        "listing the outbox of account " + accountId,
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT "
+                      + OutboxRows.COLUMNS
+                      + " FROM outbox WHERE account_id = ?"
+                      + " ORDER BY COALESCE(paper_date, created_at), id")) {
+            select.setString(1, accountId);
+            List<OutboxItem> items = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                items.add(OutboxRows.read(rows));
+              }
+            }
+            return items;
+          }
+        });
+  }
+
+  /**
+   * Moves posts from {@code from} to queued, clearing their wait and error; the attempts count
+   * restarts. Returns how many moved.
+   *
+   * @param id one post, or {@code null} for every post of {@code accountId} (all accounts when that
+   *     is null too)
+   */
+  public int requeue(Long id, String accountId, Set<OutboxState> from, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "queueing posts again",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'QUEUED', not_before = NULL, last_error = NULL,"
+                      + " attempts = 0, updated_at = ? WHERE state IN "
+                      + OutboxRows.in(from)
+                      + " AND (? IS NULL OR id = ?) AND (? IS NULL OR account_id = ?)")) {
+            Jdbc.setInstant(update, 1, now);
+            if (id == null) {
+              update.setNull(2, Types.BIGINT);
+              update.setNull(3, Types.BIGINT);
+            } else {
+              update.setLong(2, id);
+              update.setLong(3, id);
+            }
+            update.setString(4, accountId);
+            update.setString(5, accountId);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Drops a post that is not sending or posted: it is marked failed with the reason, and kept so
+   * that {@code queue retry} can bring it back. Returns whether it was dropped.
+   */
+  public boolean drop(long id, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "dropping post " + id,
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'FAILED', last_error = 'dropped by a maintainer',"
+                      + " not_before = NULL, updated_at = ?"
+                      + " WHERE id = ? AND state IN "
+                      + OutboxRows.NOT_YET_SENT)) {
+            Jdbc.setInstant(update, 1, now);
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** A post not yet sent and the paper it was written from. */
+  public record Pending(long id, Paper paper, String text, String replyText) {}
+
+  /** The posts of {@code feedId} not yet sent, with their papers (those stored with one). */
+  public List<Pending> pending(String feedId) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the posts of feed " + feedId + " not yet sent",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT id, paper_json, text, reply_text FROM outbox WHERE feed_id = ?"
+                      + " AND state IN "
+                      + OutboxRows.NOT_YET_SENT
+                      + " AND paper_json IS NOT NULL")) {
+            select.setString(1, feedId);
+            List<Pending> pending = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                pending.add(
+                    new Pending(
+                        rows.getLong(1),
+                        PaperCodec.decode(rows.getString(2)),
+                        rows.getString(3),
+                        rows.getString(4)));
+              }
+            }
+            return pending;
+          }
+        });
+  }
+
+  /** Rewrites a post not yet sent; false when it was sent (or claimed) meanwhile. */
+  public boolean rewrite(long id, String text, String replyText, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "rewriting post " + id,
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET text = ?, reply_text = ?, updated_at = ? WHERE id = ?"
+                      + " AND state IN "
+                      + OutboxRows.NOT_YET_SENT)) {
+            update.setString(1, text);
+            update.setString(2, replyText);
+            Jdbc.setInstant(update, 3, now);
+            update.setLong(4, id);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** How many posts of all accounts are in each state. */
+  public Map<OutboxState, Integer> countsByState() {
+    return Jdbc.transaction(
+        dataSource,
+        "counting the outbox",
+        c -> {
+          Map<OutboxState, Integer> counts = new EnumMap<>(OutboxState.class);
+          try (PreparedStatement select =
+                  c.prepareStatement("SELECT state, COUNT(*) FROM outbox GROUP BY state");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              counts.put(OutboxState.valueOf(rows.getString(1)), rows.getInt(2));
+            }
+          }
+          return counts;
+        });
+  }
+
+  /** How many of the account's posts are in each state. */
+  public Map<OutboxState, Integer> counts(String accountId) {
+    Map<OutboxState, Integer> counts = new EnumMap<>(OutboxState.class);
+    for (OutboxItem item : items(accountId)) {
+      counts.merge(item.state(), 1, Integer::sum);
+    }
+    return counts;
+  }
+}
