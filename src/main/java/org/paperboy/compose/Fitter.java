@@ -143,18 +143,23 @@ final class Fitter {
         return true;
       }
       if (template.has(Placeholder.SUMMARY) && summaryCut == null && sentenceCount > 1) {
-        sentenceCount--;
+        sentenceCount = sentencesThatFit(room - without(Placeholder.SUMMARY) - 1);
         return true;
       }
       if (template.has(Placeholder.SUMMARY) && sentenceCount == 1 && summaryCut == null) {
-        summaryCut = words.cut(parts.sentences().get(0), room - without(Placeholder.SUMMARY) - 1);
+        summaryCut =
+            shorter(
+                words.cut(parts.sentences().get(0), room - without(Placeholder.SUMMARY) - 1),
+                parts.sentences().get(0));
         return true;
       }
       if (template.has(Placeholder.SUMMARY) && summaryCut != null && !summaryCut.isEmpty()) {
         summaryCut =
-            words.cut(
-                summaryCut.replace(WordCut.ELLIPSIS, ""),
-                Math.min(lengthOf(summaryCut) - 1, room - without(Placeholder.SUMMARY) - 1));
+            shorter(
+                words.cut(
+                    summaryCut.replace(WordCut.ELLIPSIS, ""),
+                    Math.min(lengthOf(summaryCut) - 1, room - without(Placeholder.SUMMARY) - 1)),
+                summaryCut);
         return true;
       }
       if (template.has(Placeholder.CREDITS) && creditCount > 0) {
@@ -167,7 +172,8 @@ final class Fitter {
         if (titleCut != null) {
           budget = Math.min(budget, lengthOf(titleCut) - 1);
         }
-        String next = words.cut(current, budget);
+        String next =
+            shorter(words.cut(current, budget), titleCut == null ? parts.title() : titleCut);
         if (next.isEmpty()) {
           return false;
         }
@@ -175,6 +181,31 @@ final class Fitter {
         return true;
       }
       return false;
+    }
+
+    /**
+     * How many of the summary's first sentences fit in {@code room}, fewer than now and at least
+     * one: a long abstract gives way in one step, not a sentence at a time.
+     */
+    private int sentencesThatFit(int room) {
+      int fit = 1;
+      int length = lengthOf(parts.sentences().get(0));
+      for (int count = 2; count < sentenceCount; count++) {
+        length += 1 + lengthOf(parts.sentences().get(count - 1));
+        if (length > room) {
+          break;
+        }
+        fit = count;
+      }
+      return fit;
+    }
+
+    /**
+     * {@code cut} when it gave way, else empty: a part that gives way must get shorter, so that
+     * fitting always ends.
+     */
+    private String shorter(String cut, String before) {
+      return cut.equals(before) ? "" : cut;
     }
 
     /** The elastic length with {@code part} left out, or all of it for {@code null}. */

@@ -25,43 +25,65 @@ final class WordCut {
   }
 
   /**
-   * The longest prefix of {@code text} ending at a word boundary that, with an ellipsis, weighs at
-   * most {@code budget} by {@link TextRules#weightOf}; {@code text} itself when it fits whole;
-   * empty when too little fits.
+   * The longest prefix of {@code text} ending at a word boundary that, with an ellipsis, is at most
+   * {@code budget} long by the platform's count; {@code text} itself when it fits whole; empty when
+   * too little fits. Always shorter than {@code text} unless it is {@code text}, so that a cut
+   * asked for again gives way or gives up.
    */
   String cut(String text, int budget) {
     int room = budget - ellipsisLength;
     if (room < MIN_CUT) {
       return "";
     }
+    if (rules.length(text) <= budget) {
+      return text;
+    }
+    // The code points' weights bound most text's length from above, so the scan finds where a
+    // cut may end without measuring every candidate.
     int weight = 0;
     int end = 0;
-    int lastSpace = -1;
     while (end < text.length()) {
       int codePoint = text.codePointAt(end);
       weight += rules.weightOf(codePoint);
       if (weight > room) {
         break;
       }
-      if (Character.isWhitespace(codePoint)) {
-        lastSpace = end;
-      }
       end += Character.charCount(codePoint);
     }
-    if (end == text.length()) {
-      return text;
+    // Words that read as links ("x.ru") count more than their weights: give way a word at a
+    // time until the platform's own count agrees.
+    while (end > 0) {
+      String prefix = wordPrefix(text, end);
+      if (prefix.isEmpty()) {
+        return "";
+      }
+      String cut = prefix + ELLIPSIS;
+      if (rules.length(cut) <= budget) {
+        return cut;
+      }
+      end = prefix.length() - 1;
     }
-    if (Character.isWhitespace(text.codePointAt(end))) {
-      lastSpace = end;
+    return "";
+  }
+
+  /**
+   * The text before the last word boundary at or before {@code end}, without dangling separators:
+   * whole sentences are tried before any cut, so a cut falls inside a sentence.
+   */
+  private static String wordPrefix(String text, int end) {
+    int cutAt = end;
+    if (end < text.length() && !Character.isWhitespace(text.codePointAt(end))) {
+      int lastSpace = -1;
+      for (int i = end - 1; i > 0; i--) {
+        if (Character.isWhitespace(text.charAt(i))) {
+          lastSpace = i;
+          break;
+        }
+      }
+      cutAt = lastSpace > 0 ? lastSpace : characterBoundary(text, end);
     }
-    int cutAt = lastSpace > 0 ? lastSpace : characterBoundary(text, end);
     // "a, b; c:" reads badly before an ellipsis; drop dangling separators.
-    String prefix = DANGLING_SEPARATORS.matcher(text.substring(0, cutAt)).replaceAll("");
-    if (prefix.isEmpty()) {
-      return "";
-    }
-    // Whole sentences are tried before any cut, so a cut always falls inside a sentence.
-    return prefix + ELLIPSIS;
+    return DANGLING_SEPARATORS.matcher(text.substring(0, cutAt)).replaceAll("");
   }
 
   /** The last boundary between user-perceived characters at or before {@code index}. */

@@ -23,6 +23,10 @@ public final class Summariser {
   private static final Pattern LABEL =
       Pattern.compile("(?:^|\\s)(?:ABSTRACT|Abstract|SUMMARY|Summary)\\s*[:.\\-–—]?\\s+");
   private static final int PREAMBLE_LIMIT = 400;
+  // Abstracts run to a few thousand characters, titles to a few hundred; beyond these limits the
+  // rest is markup or another document, never what a post says.
+  private static final int LONGEST_ABSTRACT = 64 * 1024;
+  private static final int LONGEST_TITLE = 2 * 1024;
   // Descriptions that hold only bibliographic data: ScienceDirect's "Publication date: … Source:
   // … Author(s): …", Taylor & Francis's "Volume 56, Issue 3, December 2021, Page 163-175."
   private static final Pattern METADATA_ONLY =
@@ -71,10 +75,21 @@ public final class Summariser {
   private static final Pattern OWN_DOI_LINK =
       Pattern.compile("\\s*https?://(dx\\.)?doi\\.org/\\S+$");
 
+  /**
+   * {@code text} cut at {@code most} characters: a post holds a few sentences, and no input may
+   * make the work of one entry unbounded (a feed once put a whole styled web page in each entry).
+   */
+  private static String bounded(String text, int most) {
+    if (text.length() <= most) {
+      return text;
+    }
+    return text.substring(0, Character.isHighSurrogate(text.charAt(most - 1)) ? most - 1 : most);
+  }
+
   /** The summary of {@code paper}. */
   public Summary summarise(Paper paper) {
-    String title = TitleCleaner.clean(paper.title());
-    String html = BYLINE.matcher(paper.abstractHtml()).replaceFirst("");
+    String title = TitleCleaner.clean(bounded(paper.title(), LONGEST_TITLE));
+    String html = BYLINE.matcher(bounded(paper.abstractHtml(), LONGEST_ABSTRACT)).replaceFirst("");
     String text = withoutCopyrightTail(afterPreamble(StructuredAbstract.markedText(html)));
     if (METADATA_ONLY.matcher(text).matches()
         || text.equalsIgnoreCase("abstract")

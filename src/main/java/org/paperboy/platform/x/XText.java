@@ -21,9 +21,10 @@ import org.paperboy.model.TextRules;
  * search costs more the longer the text. Yet an emoji weighs other than its code points only when
  * it is a sequence, and every sequence holds a joiner, a variation selector, a keycap or a code
  * point beyond the BMP. So this class sums the code points' weights itself, and calls twitter-text
- * only for text holding one of those. It looks for URLs only where a dot precedes a letter, as
- * every top-level domain begins with one, and keeps what it found in each such word. The corpus and
- * property tests hold the two to the same answer.
+ * only for a word holding one of those (neither an emoji sequence nor a URL spans a space). It
+ * looks for URLs only where a dot precedes a letter, as every top-level domain begins with one, and
+ * keeps what it found in each such word. The corpus and property tests hold the two to the same
+ * answer.
  */
 public final class XText implements TextRules {
 
@@ -37,6 +38,7 @@ public final class XText implements TextRules {
 
   private final Extractor extractor = new Extractor();
   private final Map<String, Integer> urlWords = new ConcurrentHashMap<>();
+  private final Map<String, Integer> emojiWords = new ConcurrentHashMap<>();
   // The configured tags are few and checked for every post: each is checked once.
   private final Map<String, Boolean> validTags = new ConcurrentHashMap<>();
 
@@ -59,25 +61,35 @@ public final class XText implements TextRules {
     if (normalised.isBlank()) {
       return 0;
     }
+    // Each URL weighs 23 whatever its length, in place of its code points, and each emoji sequence
+    // 2. Neither spans a space, so the text is weighed a word at a time: twitter-text's patterns
+    // are slow over long text, and only a word that may hold one is handed to them (with the space
+    // either side, as the URL pattern reads them).
     int length = 0;
-    for (int i = 0; i < normalised.length(); ) {
-      int codePoint = normalised.codePointAt(i);
-      if (mayBePartOfAnEmojiSequence(codePoint)) {
-        return TwitterTextParser.parseTweet(text, CONFIG).weightedLength;
-      }
-      length += weightOf(codePoint);
-      i += Character.charCount(codePoint);
-    }
-    // Each URL weighs 23 whatever its length, in place of its code points. twitter-text's URL
-    // pattern is slow over long text, and a URL never spans a space, so each word that may hold
-    // one is searched alone: with the space either side, as the pattern reads them.
     for (int start = 0; start < normalised.length(); ) {
       int end = start;
+      boolean emoji = false;
+      int weight = 0;
       while (end < normalised.length() && !isAsciiSpace(normalised.charAt(end))) {
-        end++;
+        int codePoint = normalised.codePointAt(end);
+        emoji |= mayBePartOfAnEmojiSequence(codePoint);
+        weight += weightOf(codePoint);
+        end += Character.charCount(codePoint);
       }
-      if (mayHoldAUrl(normalised, start, end)) {
-        length += urlAdjustment(withEdges(normalised, start, end));
+      if (emoji) {
+        // With the space either side, as in the text: what precedes a link changes what it is.
+        String word =
+            normalised.substring(Math.max(0, start - 1), Math.min(normalised.length(), end + 1));
+        int edges = (start > 0 ? 1 : 0) + (end < normalised.length() ? 1 : 0);
+        length += emojiWord(word) - edges;
+      } else {
+        length += weight;
+        if (mayHoldAUrl(normalised, start, end)) {
+          length += urlAdjustment(withEdges(normalised, start, end));
+        }
+      }
+      if (end < normalised.length()) {
+        length += weightOf(normalised.charAt(end));
       }
       start = end + 1;
     }
@@ -116,6 +128,23 @@ public final class XText implements TextRules {
     }
     urlWords.put(word, adjustment);
     return adjustment;
+  }
+
+  /**
+   * A word holding an emoji sequence, with the space either side, weighed by twitter-text itself;
+   * kept, as URL words are.
+   */
+  private int emojiWord(String word) {
+    Integer known = emojiWords.get(word);
+    if (known != null) {
+      return known;
+    }
+    int weight = TwitterTextParser.parseTweet(word, CONFIG).weightedLength;
+    if (emojiWords.size() >= URL_WORDS_KEPT) {
+      emojiWords.clear();
+    }
+    emojiWords.put(word, weight);
+    return weight;
   }
 
   private static boolean isAsciiSpace(char c) {
