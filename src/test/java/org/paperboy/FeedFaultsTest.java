@@ -101,6 +101,11 @@ class FeedFaultsTest {
           }
         });
     server.serve("/xxe.xml", XXE.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+    // What servers send for an empty or broken feed; ROME meets it with a NullPointerException.
+    server.serve(
+        "/nochannel.xml",
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n</rss>\n".getBytes(StandardCharsets.UTF_8),
+        "application/rss+xml");
     server.serve(
         "/laughs.xml", BILLION_LAUGHS.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
     server.serve(
@@ -128,6 +133,7 @@ class FeedFaultsTest {
           "truncated",
           "huge",
           "xxe",
+          "nochannel",
           "laughs",
           "latin1",
           "control"
@@ -189,6 +195,9 @@ class FeedFaultsTest {
             "truncated", server.url("/truncated.xml") + " is not a readable feed",
             "huge", "larger than 204800 bytes",
             "xxe", server.url("/xxe.xml") + " is not a readable feed",
+            "nochannel",
+                server.url("/nochannel.xml")
+                    + " is not a readable feed: an <rss> document without a <channel>",
             "laughs", server.url("/laughs.xml") + " is not a readable feed");
     causes.forEach(
         (feed, cause) -> {

@@ -52,14 +52,39 @@ public final class FeedParser {
       feed = build(decoded.text());
     } catch (FeedException | IOException | IllegalArgumentException e) {
       throw new FeedParseException(base + " is not a readable feed: " + oneLine(e), e);
+    } catch (RuntimeException e) {
+      // ROME throws what it will on documents it does not expect (a NullPointerException for an
+      // <rss> without a <channel>): whatever it is, it is this feed's failure alone.
+      throw new FeedParseException(base + " is not a readable feed: " + unexpected(body, e), e);
     }
+    List<Paper> papers;
+    try {
+      papers = papers(feedId, base, feed);
+    } catch (RuntimeException e) {
+      throw new FeedParseException(
+          base + " is not a readable feed: its entries could not be read (" + e + ")", e);
+    }
+    return new ParsedFeed(clean(feed.getTitle()), papers, decoded.warnings());
+  }
+
+  private static List<Paper> papers(String feedId, URI base, SyndFeed feed) {
     PaperMapper mapper = new PaperMapper(feedId, base, clean(feed.getTitle()));
     List<SyndEntry> entries = feed.getEntries();
     List<Paper> papers = new ArrayList<>(entries.size());
     for (SyndEntry entry : entries) {
       mapper.map(entry).ifPresent(papers::add);
     }
-    return new ParsedFeed(clean(feed.getTitle()), papers, decoded.warnings());
+    return papers;
+  }
+
+  /** What went wrong when ROME failed in a way it does not declare. */
+  private static String unexpected(byte[] body, RuntimeException e) {
+    String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
+    if (head.contains("<rss") && !head.contains("<channel")) {
+      return "an <rss> document without a <channel> (servers send one for an empty or broken"
+          + " feed)";
+    }
+    return "its parser failed (" + oneLine(e) + ")";
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.paperboy.pipeline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import org.paperboy.summarise.Summariser;
  * never writing it; polling records its verdicts, preview prints them. Thread-safe.
  */
 final class EntryJudge {
+
+  // One feed's poll may take no longer than this (of the machine's time, not the clock's), so
+  // that no input stalls the feeds polled after it; what is left waits for the next poll.
+  static final Duration WORK_LIMIT = Duration.ofMinutes(2);
 
   private final Enricher enricher;
   private final Summariser summariser;
@@ -52,6 +57,7 @@ final class EntryJudge {
       boolean firstPoll,
       Map<PaperKey, String> claimed,
       Instant now) {
+    long deadline = System.nanoTime() + WORK_LIMIT.toNanos();
     Set<Paper> backfill = firstPoll ? newest(entries, plan.feed().backfill()) : null;
     // An entry listed twice is seen by the time its second listing is judged.
     Set<String> seen =
@@ -59,6 +65,17 @@ final class EntryJudge {
             papers.seenInFeed(plan.feed().id(), entries.stream().map(Paper::guid).toList()));
     List<Verdict> verdicts = new ArrayList<>();
     for (Paper paper : oldestFirst(entries)) {
+      if (System.nanoTime() > deadline) {
+        verdicts.add(
+            new Verdict(
+                paper,
+                Verdict.Outcome.RETRY,
+                "left for the next poll: this poll's work passed its limit of "
+                    + WORK_LIMIT.toMinutes()
+                    + " minutes",
+                List.of()));
+        continue;
+      }
       Verdict verdict = judge(plan, paper, seen, backfill, claimed, now);
       seen.add(paper.guid());
       if (verdict.outcome() == Verdict.Outcome.POST) {
@@ -92,7 +109,13 @@ final class EntryJudge {
               + " (backfill), recorded as seen",
           List.of());
     }
-    Paper full = plan.feed().enrich() ? enricher.enrich(paper) : paper;
+    Paper full;
+    try {
+      full = plan.feed().enrich() ? enricher.enrich(paper) : paper;
+    } catch (RuntimeException e) {
+      // The page's failure leaves the paper as the feed gave it.
+      full = paper;
+    }
     Optional<String> owner = sameAs(plan, full, claimed);
     if (owner.isPresent()) {
       return new Verdict(full, Verdict.Outcome.RECORD, owner.get(), List.of());
@@ -108,6 +131,9 @@ final class EntryJudge {
     } catch (IllegalArgumentException e) {
       return new Verdict(
           full, Verdict.Outcome.RETRY, "cannot compose a post: " + e.getMessage(), List.of());
+    } catch (RuntimeException e) {
+      // A defect met on this entry's text is this entry's alone: the feed's others go on.
+      return new Verdict(full, Verdict.Outcome.RETRY, "cannot compose a post: " + e, List.of());
     }
     return new Verdict(full, Verdict.Outcome.POST, null, posts);
   }

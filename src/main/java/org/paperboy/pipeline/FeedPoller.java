@@ -74,8 +74,26 @@ public final class FeedPoller {
     MDC.put("feed", feed.id());
     try {
       return pollNow(feed);
+    } catch (RuntimeException e) {
+      return unexpected(feed, e);
     } finally {
       MDC.remove("feed");
+    }
+  }
+
+  /**
+   * Whatever a library throws while a feed is polled is that feed's failure alone: one named line,
+   * counted on its row and backed off like any other; the other feeds go on.
+   */
+  private PollReport unexpected(FeedConfig feed, RuntimeException e) {
+    String reason = "polling " + feed.url() + " failed unexpectedly: " + e;
+    try {
+      return failure(feed, feeds.state(feed.id()), reason, null, clock.instant());
+    } catch (RuntimeException store) {
+      log.error(
+          "feed {}: {}; and it could not be recorded: {}", feed.id(), reason, store.toString());
+      events.polled(feed.id(), reason);
+      return new PollReport(feed.id(), 0, 0, 0, reason);
     }
   }
 

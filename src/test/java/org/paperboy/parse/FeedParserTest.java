@@ -253,6 +253,17 @@ class FeedParserTest {
   }
 
   @Test
+  void anRssDocumentWithoutAChannelIsANamedParseErrorNotACrash() {
+    // What servers send for an empty or broken feed; ROME meets it with a NullPointerException.
+    assertThatThrownBy(() -> papersOf("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n</rss>"))
+        .isInstanceOf(FeedParseException.class)
+        .hasMessage(
+            "https://example.org/feed is not a readable feed: an <rss> document without a"
+                + " <channel> (servers send one for an empty or broken feed)");
+    assertThatThrownBy(() -> papersOf("<rss></rss>")).isInstanceOf(FeedParseException.class);
+  }
+
+  @Test
   void truncatedXmlIsAParseErrorNamingTheFeed() {
     String truncated = Fixtures.feedText("mdpi_fluids.xml").substring(0, 900);
 
