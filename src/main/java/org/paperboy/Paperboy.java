@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.paperboy.cli.Cli;
 import org.paperboy.cli.Engine;
@@ -42,6 +44,7 @@ import org.paperboy.platform.x.XText;
 import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
+import org.paperboy.queue.Settlement;
 import org.paperboy.schedule.NodeHeartbeat;
 import org.paperboy.schedule.QuartzCron;
 import org.paperboy.store.Database;
@@ -60,6 +63,10 @@ import org.slf4j.LoggerFactory;
 public final class Paperboy implements EngineFactory {
 
   private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
+  // X sends x-rate-limit-reset with every 429; this is for an answer without it.
+  private static final Duration RATE_LIMIT_PAUSE = Duration.ofMinutes(15);
+  // Refused credentials are tried again this often, to notice a fix without a restart.
+  private static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
   // Many journals share one platform host; one article page every two seconds is polite.
   private static final Duration PER_HOST_DELAY = Duration.ofSeconds(2);
   private static final int PAGE_CACHE_SIZE = 1000;
@@ -126,21 +133,30 @@ public final class Paperboy implements EngineFactory {
     settleInterruptedWork(database, outbox, accounts);
     Logging.useJson(config.jsonLogs());
     JdbcQueue queue = new JdbcQueue(database.dataSource());
-    Metrics metrics = new Metrics(queue::countsByState);
+    Metrics metrics =
+        new Metrics(
+            queue::countsByState,
+            () -> queue.awaitingLook().values().stream().mapToInt(Integer::intValue).sum());
     AtomicReference<String> node = new AtomicReference<>();
+    AtomicBoolean stopping = new AtomicBoolean();
     return new PaperboyEngine(
         config,
         database,
         lock,
         metrics,
         node,
+        stopping,
         clock,
-        next -> parts(next, database, metrics, node::get));
+        next -> parts(next, database, metrics, node::get, stopping::get));
   }
 
   /** The pipeline for {@code config}, on an open database; built again when the config changes. */
   private PaperboyEngine.Parts parts(
-      PaperboyConfig config, Database database, Metrics metrics, Supplier<String> node) {
+      PaperboyConfig config,
+      Database database,
+      Metrics metrics,
+      Supplier<String> node,
+      BooleanSupplier stopping) {
     JdbcOutbox outbox = new JdbcOutbox(database.dataSource(), database.dialect());
     JdbcAccountStore accounts = new JdbcAccountStore(database.dataSource());
     FeedFetcher fetcher =
@@ -152,24 +168,24 @@ public final class Paperboy implements EngineFactory {
             userAgent());
     JdbcFeedStore feedStore = new JdbcFeedStore(database.dataSource());
     Set<String> held = new HashSet<>();
-    Map<String, Pacing> pacing = new LinkedHashMap<>();
-    Map<String, Publisher> publishers = new LinkedHashMap<>();
-    Map<String, Backoff> backoffs = new LinkedHashMap<>();
+    Map<String, PostDispatcher.Account> dispatched = new LinkedHashMap<>();
     for (AccountConfig account : config.accounts().values()) {
       if (account.approval()) {
         held.add(account.id());
       }
-      pacing.put(
+      dispatched.put(
           account.id(),
-          new Pacing(account.minSpacing(), account.maxPerDay(), account.quietHours()));
-      publishers.put(account.id(), publisher(account, metrics));
-      backoffs.put(
-          account.id(),
-          new Backoff(
-              account.retry().initialDelay(),
-              account.retry().maxDelay(),
-              account.retry().maxAttempts(),
-              () -> ThreadLocalRandom.current().nextDouble()));
+          new PostDispatcher.Account(
+              new Pacing(account.minSpacing(), account.maxPerDay(), account.quietHours()),
+              publisher(account, metrics),
+              new Settlement(
+                  new Backoff(
+                      account.retry().initialDelay(),
+                      account.retry().maxDelay(),
+                      account.retry().maxAttempts(),
+                      () -> ThreadLocalRandom.current().nextDouble()),
+                  RATE_LIMIT_PAUSE,
+                  UNAUTHORIZED_PAUSE)));
     }
     FeedPoller poller =
         new FeedPoller(
@@ -186,29 +202,29 @@ public final class Paperboy implements EngineFactory {
     FeedPreviewer previewer = new FeedPreviewer(poller, feedStore, clock);
     PostDispatcher dispatcher =
         new PostDispatcher(
-            pacing,
-            publishers,
-            backoffs,
+            dispatched,
             outbox,
             new JdbcPostLog(database.dataSource()),
             accounts,
             clock,
             metrics,
             node,
-            NodeHeartbeat.SILENCE);
+            NodeHeartbeat.SILENCE,
+            stopping);
     Rewriter rewriter =
         new Rewriter(
             new Summariser(),
             new PostComposer(new XText()),
             new JdbcQueue(database.dataSource()),
+            feedStore,
             clock);
     return new PaperboyEngine.Parts(config, poller, dispatcher, previewer, rewriter);
   }
 
   /**
-   * Work a stopped process left: posts it was sending are settled by resending (on the embedded
-   * database no other process can be sending them), and accounts paused for refused credentials are
-   * tried again, since the keys may have been fixed.
+   * Work a stopped process left: posts it was sending have an unknown outcome, settled by looking
+   * them up (on the embedded database no other process can be sending them), and accounts paused
+   * for refused credentials are tried again, since the keys may have been fixed.
    */
   private void settleInterruptedWork(
       Database database, JdbcOutbox outbox, JdbcAccountStore accounts) {
@@ -217,7 +233,8 @@ public final class Paperboy implements EngineFactory {
       if (interrupted > 0) {
         LoggerFactory.getLogger(Paperboy.class)
             .warn(
-                "{} posts were being sent when Paperboy last stopped; they are resent now",
+                "{} posts were being sent when Paperboy last stopped; each is looked up on its"
+                    + " platform before it is sent again",
                 interrupted);
       }
     }

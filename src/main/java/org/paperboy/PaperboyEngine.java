@@ -2,21 +2,23 @@ package org.paperboy;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.paperboy.cli.Engine;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.observe.Health;
 import org.paperboy.observe.HttpEndpoints;
 import org.paperboy.observe.Metrics;
 import org.paperboy.pipeline.DispatchReport;
-import org.paperboy.pipeline.FeedPlan;
 import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreview;
 import org.paperboy.pipeline.FeedPreviewer;
@@ -29,6 +31,7 @@ import org.paperboy.schedule.ScheduleException;
 import org.paperboy.store.Database;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcNodes;
+import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.ServiceLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,17 +57,22 @@ final class PaperboyEngine implements Engine {
   private final Metrics metrics;
   private final Function<PaperboyConfig, Parts> assemble;
   private final AtomicReference<Parts> parts = new AtomicReference<>();
-  private PaperboyScheduler scheduler;
+  // How long a stop waits for running polls and posts; SIGTERM's stop must end within ten seconds.
+  private static final Duration STOP_GRACE = Duration.ofSeconds(6);
+
+  private volatile PaperboyScheduler scheduler;
   private NodeHeartbeat heartbeat;
   private HttpEndpoints endpoints;
   // This node's id once it runs in a cluster; null for once, and on the embedded database.
   private final AtomicReference<String> node;
+  private final AtomicBoolean stopping;
   private final JdbcFeedStore feedStore;
   private final Clock clock;
 
   /**
    * @param lock this service's hold on an embedded database, or {@code null}
    * @param node set to this node's cluster id when the service starts clustered
+   * @param stopping set when the engine closes, for the pipeline to claim and poll no more
    * @param assemble builds the pipeline for a configuration
    */
   PaperboyEngine(
@@ -73,8 +81,10 @@ final class PaperboyEngine implements Engine {
       ServiceLock lock,
       Metrics metrics,
       AtomicReference<String> node,
+      AtomicBoolean stopping,
       Clock clock,
       Function<PaperboyConfig, Parts> assemble) {
+    this.stopping = stopping;
     this.clock = clock;
     this.feedStore = new JdbcFeedStore(database.dataSource());
     this.node = node;
@@ -88,6 +98,7 @@ final class PaperboyEngine implements Engine {
   @Override
   public Cycle once() {
     Parts current = parts.get();
+    current.rewriter().rewriteChanged(current.config().feeds().values());
     List<PollReport> polls = current.poller().pollAll(current.config().feeds());
     List<DispatchReport> dispatches = new ArrayList<>();
     for (String accountId : current.config().accounts().keySet()) {
@@ -108,6 +119,8 @@ final class PaperboyEngine implements Engine {
       throw new IllegalStateException("already started");
     }
     PaperboyConfig config = parts.get().config();
+    // A config edited while Paperboy was stopped rewrites the posts not yet sent, as a reload does.
+    parts.get().rewriter().rewriteChanged(config.feeds().values());
     if (database.dialect().clustered()) {
       // Checked in before the first claim, so that no other node takes this one's posts as
       // abandoned.
@@ -138,12 +151,7 @@ final class PaperboyEngine implements Engine {
     }
     // Posts not yet sent follow the new template, hashtags and roster too. A feed whose posts
     // would come out the same keeps them as they are: rewriting 5,000 feeds' queues took a minute.
-    for (FeedConfig feed : next.feeds().values()) {
-      FeedConfig before = current.feeds().get(feed.id());
-      if (before == null || !FeedPlan.of(feed).style().equals(FeedPlan.of(before).style())) {
-        rebuilt.rewriter().rewrite(feed);
-      }
-    }
+    rebuilt.rewriter().rewriteChanged(next.feeds().values());
     log.info("config reloaded: {} accounts, {} feeds", next.accounts().size(), next.feeds().size());
   }
 
@@ -152,21 +160,42 @@ final class PaperboyEngine implements Engine {
     return Optional.ofNullable(endpoints).map(HttpEndpoints::port);
   }
 
-  /** What is wrong with the service, or empty when the database answers and the scheduler runs. */
-  Optional<String> health() {
+  /**
+   * Down when the database does not answer or the scheduler does not run; up otherwise, naming the
+   * accounts with posts that need a look.
+   */
+  Health health() {
     Optional<String> problem = database.problem();
+    if (problem.isEmpty()) {
+      PaperboyScheduler running = scheduler;
+      if (running == null || !running.isRunning()) {
+        problem = Optional.of("the scheduler is not running");
+      }
+    }
     if (problem.isPresent()) {
-      return problem;
+      return new Health(problem.get(), List.of());
     }
-    PaperboyScheduler running = scheduler;
-    if (running == null || !running.isRunning()) {
-      return Optional.of("the scheduler is not running");
-    }
-    return Optional.empty();
+    List<String> attention = new ArrayList<>();
+    new JdbcQueue(database.dataSource())
+        .awaitingLook()
+        .forEach(
+            (account, count) ->
+                attention.add(
+                    "account "
+                        + account
+                        + ": "
+                        + count
+                        + (count == 1 ? " post" : " posts")
+                        + " may be on the platform with retries spent; see queue list --state"
+                        + " unknown"));
+    return new Health(null, attention);
   }
 
   private boolean poll(String feedId) {
     Parts current = parts.get();
+    if (stopping.get()) {
+      return false;
+    }
     FeedConfig feed = current.config().feeds().get(feedId);
     if (feed == null) {
       log.info("feed {}: no longer in the config; skipped", feedId);
@@ -186,26 +215,39 @@ final class PaperboyEngine implements Engine {
     }
   }
 
+  /** Sends the account's due posts, and has it woken when its next post falls due. */
   private void dispatch(String accountId) {
     Parts current = parts.get();
-    if (current.config().accounts().containsKey(accountId)) {
-      current.dispatcher().dispatch(accountId);
+    if (stopping.get() || !current.config().accounts().containsKey(accountId)) {
+      return;
+    }
+    DispatchReport report = current.dispatcher().dispatch(accountId);
+    PaperboyScheduler running = scheduler;
+    if (running != null) {
+      running.wakeAt(accountId, report.nextWake());
     }
   }
 
+  /**
+   * Stops within {@link #STOP_GRACE} and a little more, whatever is in flight: running polls and
+   * posts get that long to finish. A post still being sent then is settled at the next start, by
+   * looking it up on its platform; a poll cut short records nothing and is polled again.
+   */
   @Override
   public synchronized void close() {
+    stopping.set(true);
     if (endpoints != null) {
       endpoints.close();
       endpoints = null;
     }
-    if (scheduler != null) {
+    PaperboyScheduler running = scheduler;
+    scheduler = null;
+    if (running != null) {
       try {
-        scheduler.close();
+        running.close(STOP_GRACE);
       } catch (ScheduleException e) {
         log.warn("{}", e.getMessage());
       }
-      scheduler = null;
     }
     if (heartbeat != null) {
       heartbeat.close();

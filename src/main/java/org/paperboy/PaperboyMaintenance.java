@@ -3,6 +3,7 @@ package org.paperboy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.paperboy.cli.Maintenance;
 import org.paperboy.model.OutboxItem;
@@ -53,8 +54,16 @@ final class PaperboyMaintenance implements Maintenance {
 
   @Override
   public int retry(long id) {
-    return queue.requeue(
-        id, null, Set.of(OutboxState.FAILED, OutboxState.RETRYING), clock.instant());
+    Instant now = clock.instant();
+    if (queue.recheck(id, now)) {
+      return 1;
+    }
+    return queue.requeue(id, null, Set.of(OutboxState.FAILED, OutboxState.RETRYING), now);
+  }
+
+  @Override
+  public Map<String, Integer> needingALook() {
+    return queue.awaitingLook();
   }
 
   @Override

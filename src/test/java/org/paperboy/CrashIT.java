@@ -28,9 +28,12 @@ import org.paperboy.testing.TestConfig;
 /**
  * kill -9 at random moments: Paperboy runs as a child JVM against a feed server and a fake X API on
  * 127.0.0.1, is killed with SIGKILL over and over (often between X accepting a post and Paperboy
- * recording it), and restarted. At the end X holds every paper exactly once: on the embedded H2
- * database and on PostgreSQL, where each restart is a new node of the cluster that must take over
- * the dead one's claimed posts.
+ * recording it), and restarted. The fake X accepts the same text twice, as a platform without X's
+ * duplicate check would, so only Paperboy's looking up a post whose answer never came keeps it from
+ * posting twice; and between restarts the feeds' hashtags change, so the posts still queued are
+ * rewritten. At the end X holds every paper exactly once: on the embedded H2 database and on
+ * PostgreSQL, where each restart is a new node of the cluster that must take over the dead one's
+ * claimed posts.
  */
 class CrashIT {
 
@@ -52,6 +55,7 @@ class CrashIT {
   void start() throws Exception {
     feeds = new FeedServer();
     x = TestConfig.labX();
+    x.acceptDuplicates();
     // X records each post, then takes a while to answer: the window in which a kill leaves a
     // post made but not recorded.
     x.latency(Duration.ofMillis(40));
@@ -62,20 +66,28 @@ class CrashIT {
           .append(i)
           .append(" { url = \"")
           .append(feeds.serveFixture("/" + i + ".xml", FEEDS[i]))
-          .append("\", account = lab, backfill = 100, schedule = 2s }\n");
+          .append("\", account = lab, backfill = 100, schedule = 2s, hashtags = [%s] }\n");
     }
     feedBlocks = blocks.toString();
   }
 
-  /** The config, on the embedded H2 database or on a fresh PostgreSQL one. */
-  private Path config(String database) throws Exception {
+  /** The config's database block: the embedded H2 database or a fresh PostgreSQL one. */
+  private String database(String database) {
+    return database.equals("h2")
+        ? TestConfig.h2(dir.resolve("db"))
+        : TestConfig.postgres(Postgres.freshDatabase());
+  }
+
+  /** The config, its feeds tagged {@code hashtag}: a new tag rewrites the posts not yet sent. */
+  private Path config(String databaseBlock, String hashtag) throws Exception {
     return Files.writeString(
         dir.resolve("crash.conf"),
-        (database.equals("h2")
-                ? TestConfig.h2(dir.resolve("db"))
-                : TestConfig.postgres(Postgres.freshDatabase()))
-            + TestConfig.labAccount(x, "min-spacing = 0s\nmax-per-day = 1000")
-            + feedBlocks);
+        databaseBlock
+            + TestConfig.labAccount(
+                x,
+                "min-spacing = 0s\nmax-per-day = 1000\n"
+                    + "retry { initial-delay = 1s, max-delay = 4s, max-attempts = 20 }")
+            + feedBlocks.replace("%s", hashtag));
   }
 
   @AfterEach
@@ -96,13 +108,18 @@ class CrashIT {
   @ParameterizedTest(name = "on {0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void killedFiftyTimesItPostsEveryPaperExactlyOnce(String database) throws Exception {
-    Path config = config(database);
+    String databaseBlock = database(database);
+    Path config = config(databaseBlock, "Cycle0");
     Set<String> expected = PaperIdentities.expected(FEEDS);
     assertThat(expected).hasSizeGreaterThan(60);
     Random random = new Random(20261121);
     List<Integer> postedWhenKilled = new ArrayList<>();
+    int killedWhileSending = 0;
 
     for (int cycle = 0; cycle < CYCLES; cycle++) {
+      if (cycle % 5 == 4) {
+        config(databaseBlock, "Cycle" + cycle);
+      }
       Process child = paperboy(config, cycle);
       int requests = x.statuses().size();
       if (cycle % 2 == 0 && x.tweets().size() < expected.size()) {
@@ -133,6 +150,9 @@ class CrashIT {
         // Anywhere: starting up, polling, composing, posting.
         Thread.sleep(300 + random.nextInt(4000));
       }
+      if (x.inFlight() > 0) {
+        killedWhileSending++;
+      }
       child.destroyForcibly().waitFor();
       postedWhenKilled.add(x.tweets().size());
     }
@@ -153,16 +173,36 @@ class CrashIT {
     }
     assertThat(postsPerPaper.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(postsPerPaper.values()).containsOnly(1);
+    String logs = runLogs();
+    int settled = count(logs, "(outcome unknown) is on the platform");
+    int resent = count(logs, "(outcome unknown) is not on the platform");
     System.out.printf(
-        "crash test on %s: %d kills, %d papers posted once each, %d resends answered as"
-            + " duplicates%n",
-        database,
-        CYCLES,
-        postsPerPaper.size(),
-        x.statuses().stream().filter(s -> s == 403).count());
+        "crash test on %s: %d kills (%d while X was answering a post), %d papers posted once each;"
+            + " posts left unknown: %d found on X, %d not there and sent again%n",
+        database, CYCLES, killedWhileSending, postsPerPaper.size(), settled, resent);
     assertThat(postedWhenKilled)
         .as("kills landed while posting, not only before or after")
         .anyMatch(n -> n > 0 && n < expected.size());
+    assertThat(killedWhileSending).as("kills that landed while a post was sending").isPositive();
+    assertThat(settled + resent).as("posts left unknown and settled by looking").isPositive();
+    assertThat(logs).as("queued posts rewritten with a new tag").contains("rewrote");
+  }
+
+  /** Every run's log, one after another. */
+  private String runLogs() throws Exception {
+    StringBuilder logs = new StringBuilder();
+    for (int cycle = 0; cycle <= CYCLES; cycle++) {
+      logs.append(Files.readString(dir.resolve("run-" + cycle + ".log")));
+    }
+    return logs.toString();
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   /** What a stalled child's threads are doing, for the failure message. */

@@ -312,9 +312,10 @@ class OperationsTest {
   @Test
   void healthSaysWhatIsWrongWhenTheSchedulerIsNotRunning() throws Exception {
     try (Engine engine = TestPaperboy.open(TestPaperboy.load(config))) {
-      assertThat(((PaperboyEngine) engine).health()).contains("the scheduler is not running");
+      assertThat(((PaperboyEngine) engine).health().problem())
+          .isEqualTo("the scheduler is not running");
       engine.start();
-      assertThat(((PaperboyEngine) engine).health()).isEmpty();
+      assertThat(((PaperboyEngine) engine).health().up()).isTrue();
     }
   }
 

@@ -97,7 +97,7 @@ public final class ConfigWatcher implements AutoCloseable {
   public void close() {
     timer.shutdown();
     try {
-      timer.awaitTermination(30, TimeUnit.SECONDS);
+      timer.awaitTermination(3, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -45,7 +45,25 @@ final class FeedsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return config.withMaintenance(
-        loader, engines, err, (valid, maintenance) -> print(valid, maintenance.feeds()));
+        loader,
+        engines,
+        err,
+        (valid, maintenance) -> {
+          int code = print(valid, maintenance.feeds());
+          maintenance
+              .needingALook()
+              .forEach(
+                  (account, count) ->
+                      out.println(
+                          "NEEDS A LOOK: account "
+                              + account
+                              + " has "
+                              + count
+                              + (count == 1 ? " post" : " posts")
+                              + " that may be on its platform, retries spent; see paperboy queue"
+                              + " list --state unknown"));
+          return code;
+        });
   }
 
   private int print(PaperboyConfig valid, List<FeedOverview> overview) {

@@ -2,6 +2,7 @@ package org.paperboy.cli;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.store.FeedOverview;
@@ -24,8 +25,17 @@ public interface Maintenance extends AutoCloseable {
   /** Drops a post not yet sent; false when there is no such post to drop. */
   boolean drop(long id);
 
-  /** Queues a failed or retrying post again at once; 0 when there is no such post. */
+  /**
+   * Queues a failed or retrying post again at once, or has an unknown one looked up again at once
+   * (and sent only if the platform does not hold it); 0 when there is no such post.
+   */
   int retry(long id);
+
+  /**
+   * The posts of each account that may be on their platform and whose retries are spent: a
+   * maintainer should look, then drop or retry each.
+   */
+  Map<String, Integer> needingALook();
 
   /** Posts made, newest first; either filter may be {@code null}. */
   List<PostRecord> history(String accountId, Instant since);

@@ -199,7 +199,8 @@ final class QueueCommand implements Callable<Integer> {
   @Command(
       name = "retry",
       mixinStandardHelpOptions = true,
-      description = "Queues a failed or retrying post again at once.")
+      description =
+          "Queues a failed or retrying post again at once; an unknown one is looked up first.")
   static final class RetryCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
 
@@ -220,7 +221,7 @@ final class QueueCommand implements Callable<Integer> {
               maintenance.retry(id) > 0
                   ? Optional.of("queued post " + id + " again")
                   : Optional.empty(),
-          "no post " + id + " has failed or is waiting to retry");
+          "no post " + id + " has failed, is waiting to retry or has an unknown outcome");
     }
   }
 

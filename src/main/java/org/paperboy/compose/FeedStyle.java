@@ -1,7 +1,13 @@
 package org.paperboy.compose;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.paperboy.model.HashtagRule;
 import org.paperboy.model.Person;
 
@@ -30,6 +36,51 @@ public record FeedStyle(
     roster = List.copyOf(roster);
     if (maxHashtags < 0) {
       throw new IllegalArgumentException("max-hashtags < 0: " + maxHashtags);
+    }
+  }
+
+  /**
+   * A digest of everything that shapes the posts: equal for styles that write alike, whichever
+   * process computes it, so that a stored one tells whether a feed's posts would come out different
+   * now.
+   */
+  public String fingerprint() {
+    StringBuilder text = new StringBuilder();
+    text.append(template).append('\n').append(hashtags).append('\n');
+    for (HashtagRule rule : rules) {
+      text.append(rule.pattern().pattern())
+          .append('/')
+          .append(rule.pattern().flags())
+          .append(' ')
+          .append(new TreeSet<>(rule.fields()))
+          .append(' ')
+          .append(rule.tag())
+          .append(' ')
+          .append(rule.from())
+          .append(' ')
+          .append(rule.until())
+          .append(' ')
+          .append(rule.tagWordInText())
+          .append('\n');
+    }
+    text.append(maxHashtags).append(' ').append(thread).append('\n');
+    for (Person person : roster) {
+      text.append(person.name())
+          .append(' ')
+          .append(person.orcid())
+          .append(' ')
+          .append(person.aliases())
+          .append(' ')
+          .append(new TreeMap<>(person.handles()))
+          .append('\n');
+    }
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

@@ -75,6 +75,16 @@ public final class Template {
     return folded.strip();
   }
 
+  /** The template as written, placeholders in braces. */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder();
+    for (Object part : parts) {
+      text.append(part instanceof Placeholder placeholder ? "{" + placeholder.token() + "}" : part);
+    }
+    return text.toString();
+  }
+
   /** Templates are equal when they hold the same text and placeholders in the same order. */
   @Override
   public boolean equals(Object other) {

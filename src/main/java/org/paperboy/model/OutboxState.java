@@ -16,7 +16,13 @@ public enum OutboxState {
   /** A transient failure; tried again at its next time. */
   RETRYING,
   /** Given up, with the reason kept. */
-  FAILED;
+  FAILED,
+  /**
+   * Handed to the platform, and no answer came: it may exist. It is looked up on the platform
+   * before it is sent again, and never rewritten or edited. With no next time it waits for a
+   * maintainer, its retries spent.
+   */
+  UNKNOWN;
 
   /**
    * The states of a post that has not reached the platform and is not on its way: its text may

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,22 +21,16 @@ public final class HttpEndpoints implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
 
   /**
-   * @param health what is wrong, or empty when all is well
+   * @param health the service's health, asked at each request
    */
-  public HttpEndpoints(String host, int port, Supplier<Optional<String>> health, Metrics metrics)
+  public HttpEndpoints(String host, int port, Supplier<Health> health, Metrics metrics)
       throws IOException {
     server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext(
         "/health",
         exchange -> {
-          Optional<String> problem = health.get();
-          answer(
-              exchange,
-              problem.isEmpty() ? 200 : 503,
-              "application/json",
-              problem
-                  .map(p -> "{\"status\":\"down\",\"problem\":\"" + p.replace("\"", "'") + "\"}")
-                  .orElse("{\"status\":\"up\"}"));
+          Health now = health.get();
+          answer(exchange, now.up() ? 200 : 503, "application/json", now.json());
         });
     server.createContext(
         "/metrics",
@@ -73,7 +66,7 @@ public final class HttpEndpoints implements AutoCloseable {
     server.stop(0);
     executor.shutdown();
     try {
-      executor.awaitTermination(10, TimeUnit.SECONDS);
+      executor.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

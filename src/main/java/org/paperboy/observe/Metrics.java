@@ -8,14 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.paperboy.model.OutboxState;
 import org.paperboy.pipeline.Events;
 
 /**
  * Paperboy's metrics, in Prometheus's text format: polls and poll errors by feed, papers seen by
- * feed, posts sent and failed by account, the queue's depth by state and X's remaining rate limit
- * by account. Thread-safe.
+ * feed, posts sent and failed by account, the queue's depth by state, the posts needing a look and
+ * X's remaining rate limit by account. Thread-safe.
  */
 public final class Metrics implements Events {
 
@@ -25,8 +26,13 @@ public final class Metrics implements Events {
 
   /**
    * @param queueDepth the number of posts in each state, read at each scrape
+   * @param needingALook the number of posts that may be on their platform with their retries spent,
+   *     read at each scrape
    */
-  public Metrics(Supplier<Map<OutboxState, Integer>> queueDepth) {
+  public Metrics(Supplier<Map<OutboxState, Integer>> queueDepth, IntSupplier needingALook) {
+    Gauge.builder("paperboy_posts_needing_a_look", needingALook::getAsInt)
+        .description("posts whose outcome is unknown and whose retries are spent: look for them")
+        .register(registry);
     for (OutboxState state : OutboxState.values()) {
       Gauge.builder("paperboy_queue_posts", () -> queueDepth.get().getOrDefault(state, 0))
           .description("posts in the outbox, by state")

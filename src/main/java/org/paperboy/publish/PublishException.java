@@ -2,44 +2,33 @@ package org.paperboy.publish;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.paperboy.model.SendFailure;
 
-/** A post was not made, or may not have been; {@link #kind()} says which and what to do. */
+/**
+ * A post was not made, or may not have been, or the platform could not be asked about one; {@link
+ * #failure()} says which, and so what the caller may do next.
+ */
 public final class PublishException extends Exception {
 
-  /** How a publish failed. */
-  public enum Kind {
-    /** The platform says this text was already posted: the post exists. */
-    DUPLICATE,
-    /** Too many posts: wait until {@link #retryAt()}, for the whole account. */
-    RATE_LIMITED,
-    /** The request did not reach the platform, or it failed on its side: try again later. */
-    TRANSIENT,
-    /** The request was sent but no answer came: the post may exist. */
-    AMBIGUOUS,
-    /** The credentials were refused: nothing will post until they are fixed. */
-    UNAUTHORIZED,
-    /** The platform refused this post for good (its message says why). */
-    REJECTED
-  }
-
-  private final Kind kind;
+  private final SendFailure failure;
   private final Instant retryAt;
 
   /**
-   * @param retryAt when the platform allows posting again ({@link Kind#RATE_LIMITED}), else {@code
-   *     null}
+   * @param message what happened, naming the account and the platform's own words
+   * @param retryAt when the platform allows requests again ({@link SendFailure#RATE_LIMITED}), or
+   *     {@code null}
    */
-  public PublishException(Kind kind, String message, Instant retryAt) {
+  public PublishException(SendFailure failure, String message, Instant retryAt) {
     super(message);
-    this.kind = Objects.requireNonNull(kind, "kind");
+    this.failure = Objects.requireNonNull(failure, "failure");
     this.retryAt = retryAt;
   }
 
-  public Kind kind() {
-    return kind;
+  public SendFailure failure() {
+    return failure;
   }
 
-  /** When posting may resume, or {@code null} when the platform did not say. */
+  /** When requests may resume, or {@code null} when the platform did not say. */
   public Instant retryAt() {
     return retryAt;
   }

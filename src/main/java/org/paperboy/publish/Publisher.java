@@ -1,6 +1,13 @@
 package org.paperboy.publish;
 
-/** Sends a post to one account on one platform. Implementations are thread-safe. */
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Posts to one account on one platform, and looks its posts up. Exactly once is Paperboy's, not the
+ * platform's: a send whose answer never came is looked up with {@link #find} before it is sent
+ * again. Implementations are thread-safe.
+ */
 public interface Publisher {
 
   /**
@@ -10,4 +17,13 @@ public interface Publisher {
    * @throws PublishException saying how it failed and so what the caller may do next
    */
   String publish(Message message) throws PublishException;
+
+  /**
+   * Looks for {@code message} among the account's own posts made since {@code since}, as the
+   * platform keeps them (which may differ from the bytes sent: links wrapped, text normalised).
+   *
+   * @return the post's id when it is there, empty when it is not
+   * @throws PublishException when the platform could not be asked: the answer is still unknown
+   */
+  Optional<String> find(Message message, Instant since) throws PublishException;
 }

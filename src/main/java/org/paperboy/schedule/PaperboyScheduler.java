@@ -40,14 +40,16 @@ import org.slf4j.LoggerFactory;
  * replaced only when its schedule changed in the config. Not thread-safe: start and close it from
  * one thread.
  */
-public final class PaperboyScheduler implements AutoCloseable {
+public final class PaperboyScheduler {
 
   private static final Logger log = LoggerFactory.getLogger(PaperboyScheduler.class);
 
   static final String FEEDS = "feeds";
   static final String ACCOUNTS = "accounts";
+  // One-shot triggers that wake an account's dispatcher when its next post falls due.
+  static final String WAKES = "wakes";
   private static final String SCHEDULE = "schedule";
-  // Pacing decides when posts go; this only bounds how late a due post is noticed.
+  // A safety net: each dispatch asks to be woken when its account's next post falls due.
   private static final Duration DISPATCH_EVERY = Duration.ofSeconds(30);
   // A wake requested this long ago whose dispatch has not started here may have run on another
   // node of the cluster: the next one is requested again.
@@ -56,6 +58,7 @@ public final class PaperboyScheduler implements AutoCloseable {
   private final Scheduler scheduler;
   private final Predicate<String> poll;
   private final NextFires nextFires;
+  private volatile boolean closing;
   private volatile Map<String, String> accountOfFeed = Map.of();
   // Accounts whose dispatcher this node woke and which has not started since, and when.
   private final ConcurrentMap<String, Long> pendingWakes = new ConcurrentHashMap<>();
@@ -230,6 +233,10 @@ public final class PaperboyScheduler implements AutoCloseable {
   private void pollBatch(List<String> feedIds, Date nextFire) {
     nextFires.at(feedIds, instant(nextFire));
     for (String feedId : feedIds) {
+      if (closing) {
+        // The rest of the batch is polled at its next firing.
+        return;
+      }
       String accountId = accountOfFeed.get(feedId);
       try {
         if (poll.test(feedId) && accountId != null) {
@@ -271,13 +278,55 @@ public final class PaperboyScheduler implements AutoCloseable {
     }
   }
 
-  /** Stops firing and waits for running jobs to finish. */
-  @Override
-  public void close() throws ScheduleException {
+  /**
+   * Wakes {@code accountId}'s dispatcher at {@code at}, when its next post falls due, through a
+   * one-shot trigger in Quartz's job store: whichever node of a cluster is free fires it. Replaces
+   * the account's earlier wake, since each dispatch works out the earliest due moment afresh.
+   */
+  public void wakeAt(String accountId, Instant at) {
+    if (at == null || closing) {
+      return;
+    }
+    TriggerKey key = TriggerKey.triggerKey(accountId, WAKES);
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(key)
+            .forJob(JobKey.jobKey(accountId, ACCOUNTS))
+            .startAt(Date.from(at))
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+            .build();
     try {
-      scheduler.shutdown(true);
+      if (scheduler.rescheduleJob(key, trigger) == null) {
+        scheduler.scheduleJob(trigger);
+      }
+    } catch (ObjectAlreadyExistsException e) {
+      // Another node stored its wake between our two calls; ours is as good.
+      log.debug("account {}: a wake was stored meanwhile", accountId);
+    } catch (SchedulerException e) {
+      // The periodic dispatch still sends the posts, a little later.
+      log.warn("account {}: cannot wake its dispatcher at {}: {}", accountId, at, e.getMessage());
+    }
+  }
+
+  /**
+   * Stops firing, waits up to {@code grace} for running jobs to finish, and stops; a job still
+   * running then is left to end with the process (a post it was sending is settled at the next
+   * start, by looking it up).
+   */
+  public void close(Duration grace) throws ScheduleException {
+    closing = true;
+    try {
+      scheduler.standby();
+      long deadline = System.nanoTime() + grace.toNanos();
+      while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      scheduler.shutdown(false);
     } catch (SchedulerException e) {
       throw new ScheduleException("stopping the scheduler", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -161,6 +163,41 @@ public final class JdbcFeedStore {
           try (PreparedStatement update =
               c.prepareStatement("UPDATE feeds SET next_fire_at = ? WHERE id = ?")) {
             Jdbc.setInstant(update, 1, nextFireAt);
+            update.setString(2, feedId);
+            update.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** The style digest each feed's queued posts were written with, by feed id. */
+  public Map<String, String> styles() {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the feeds' styles",
+        c -> {
+          Map<String, String> styles = new HashMap<>();
+          try (PreparedStatement select =
+                  c.prepareStatement("SELECT id, style FROM feeds WHERE style IS NOT NULL");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              styles.put(rows.getString(1), rows.getString(2));
+            }
+          }
+          return styles;
+        });
+  }
+
+  /** Records the style digest {@code feedId}'s queued posts are now written with. */
+  public void recordStyle(String feedId, String url, String style) {
+    Jdbc.transaction(
+        dataSource,
+        "recording the style of feed " + feedId,
+        c -> {
+          ensureRow(c, feedId, url);
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE feeds SET style = ? WHERE id = ?")) {
+            update.setString(1, style);
             update.setString(2, feedId);
             update.executeUpdate();
           }

@@ -26,22 +26,23 @@ public final class JdbcOutbox {
   }
 
   /**
-   * Claims the account's oldest due post and marks it {@link OutboxState#SENDING}. Due are queued
-   * and retrying posts whose time has come, and posts left sending since before {@code staleBefore}
-   * by a process that died.
+   * Claims the account's oldest due post and marks it {@link OutboxState#SENDING}, outside a
+   * cluster; see {@link #claimNext(String, Instant, Instant, String, Instant)}.
    */
-  public Optional<OutboxItem> claimNext(String accountId, Instant now, Instant staleBefore) {
+  public Optional<Claim> claimNext(String accountId, Instant now, Instant staleBefore) {
     return claimNext(accountId, now, staleBefore, null, null);
   }
 
   /**
-   * Claims as {@link #claimNext(String, Instant, Instant)} does, for cluster node {@code node}: a
-   * post left sending by a node that has not checked in since {@code aliveSince} (see {@link
-   * JdbcNodes}) is due at once, so a dead node's in-flight posts move to a live one.
+   * Claims the account's oldest due post and marks it {@link OutboxState#SENDING}, in one
+   * transaction. Due are queued and retrying posts whose time has come, unknown ones whose next
+   * look has come (not those waiting for a maintainer), and posts left sending by a process that
+   * died: since before {@code staleBefore}, or at once when claimed by a cluster node that has not
+   * checked in since {@code aliveSince} (see {@link JdbcNodes}).
    *
    * @param node this node's id, or {@code null} outside a cluster
    */
-  public Optional<OutboxItem> claimNext(
+  public Optional<Claim> claimNext(
       String accountId, Instant now, Instant staleBefore, String node, Instant aliveSince) {
     String abandoned =
         node == null
@@ -53,13 +54,15 @@ public final class JdbcOutbox {
         "claiming the next post of account " + accountId,
         c -> {
           OutboxItem item;
+          Instant firstSent;
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT "
                       + OutboxRows.COLUMNS
-                      + " FROM outbox WHERE account_id = ? AND ("
+                      + ", first_sent_at FROM outbox WHERE account_id = ? AND ("
                       + " (state IN ('QUEUED', 'RETRYING')"
                       + "   AND (not_before IS NULL OR not_before <= ?))"
+                      + " OR (state = 'UNKNOWN' AND not_before <= ?)"
                       + " OR (state = 'SENDING' AND updated_at < ?)"
                       + abandoned
                       + ") ORDER BY COALESCE(paper_date, created_at), id"
@@ -67,37 +70,46 @@ public final class JdbcOutbox {
                       + dialect.claimLock())) {
             select.setString(1, accountId);
             Jdbc.setInstant(select, 2, now);
-            Jdbc.setInstant(select, 3, staleBefore);
+            Jdbc.setInstant(select, 3, now);
+            Jdbc.setInstant(select, 4, staleBefore);
             if (node != null) {
-              Jdbc.setInstant(select, 4, aliveSince);
+              Jdbc.setInstant(select, 5, aliveSince);
             }
             try (ResultSet rows = select.executeQuery()) {
               if (!rows.next()) {
                 return Optional.empty();
               }
               item = OutboxRows.read(rows);
+              firstSent = Jdbc.getInstant(rows, "first_sent_at");
             }
           }
           try (PreparedStatement update =
               c.prepareStatement(
                   "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, updated_at = ?,"
-                      + " claimed_by = ? WHERE id = ?")) {
+                      + " claimed_by = ?, first_sent_at = COALESCE(first_sent_at, ?)"
+                      + " WHERE id = ?")) {
             Jdbc.setInstant(update, 1, now);
             update.setString(2, node);
-            update.setLong(3, item.id());
+            Jdbc.setInstant(update, 3, now);
+            update.setLong(4, item.id());
             update.executeUpdate();
           }
+          boolean unknown =
+              item.state() == OutboxState.UNKNOWN || item.state() == OutboxState.SENDING;
           return Optional.of(
-              new OutboxItem(
-                  item.id(),
-                  item.accountId(),
-                  item.feedId(),
-                  item.text(),
-                  item.replyText(),
-                  OutboxState.SENDING,
-                  item.attempts() + 1,
-                  item.notBefore(),
-                  item.lastError()));
+              new Claim(
+                  new OutboxItem(
+                      item.id(),
+                      item.accountId(),
+                      item.feedId(),
+                      item.text(),
+                      item.replyText(),
+                      OutboxState.SENDING,
+                      item.attempts() + 1,
+                      item.notBefore(),
+                      item.lastError()),
+                  unknown,
+                  firstSent == null ? now : firstSent));
         });
   }
 
@@ -153,10 +165,9 @@ public final class JdbcOutbox {
   }
 
   /**
-   * Settles sends that a process left unfinished when it died: each post still marked sending is
-   * tried again at once. If the platform did receive it, it answers "duplicate" and the post is
-   * recorded as posted; nothing is posted twice. Call only when no other process can be sending
-   * (the embedded database is single-process); returns how many there were.
+   * Marks the posts a process left sending when it died as unknown, to be looked up at once before
+   * they are sent again. Call only when no other process can be sending (the embedded database is
+   * single-process); returns how many there were.
    */
   public int recoverInterrupted(Instant now) {
     return Jdbc.transaction(
@@ -165,13 +176,14 @@ public final class JdbcOutbox {
         c -> {
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE outbox SET state = 'RETRYING', not_before = NULL, updated_at = ?,"
+                  "UPDATE outbox SET state = 'UNKNOWN', not_before = ?, updated_at = ?,"
                       + " last_error = ? WHERE state = 'SENDING'")) {
             Jdbc.setInstant(update, 1, now);
+            Jdbc.setInstant(update, 2, now);
             update.setString(
-                2,
-                "outcome unknown: the process stopped while sending; resent, and a duplicate"
-                    + " answer counts as posted");
+                3,
+                "outcome unknown: the process stopped while sending; it is looked up on the"
+                    + " platform before it is sent again");
             return update.executeUpdate();
           }
         });
@@ -196,21 +208,62 @@ public final class JdbcOutbox {
     update(item, OutboxState.RETRYING, notBefore, reason, now);
   }
 
+  /**
+   * Marks {@code item} unknown: it may exist. It is looked up at {@code notBefore}, or with {@code
+   * null} it waits for a maintainer.
+   */
+  public void markUnknown(OutboxItem item, Instant notBefore, String reason, Instant now) {
+    update(item, OutboxState.UNKNOWN, notBefore, reason, now);
+  }
+
+  /**
+   * The earliest moment one of the account's posts is or becomes due: {@code now} or before when
+   * one is due already, a retry's or a wait's end otherwise; {@code null} when the account has
+   * nothing to send (posts awaiting approval or a maintainer are not due).
+   */
+  public Instant earliestDue(String accountId, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading when account " + accountId + " has a post due",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT MIN(not_before) AS waits,"
+                      + " SUM(CASE WHEN not_before IS NULL THEN 1 ELSE 0 END) AS due"
+                      + " FROM outbox WHERE account_id = ? AND (state IN ('QUEUED', 'RETRYING')"
+                      + " OR (state = 'UNKNOWN' AND not_before IS NOT NULL))")) {
+            select.setString(1, accountId);
+            try (ResultSet rows = select.executeQuery()) {
+              rows.next();
+              Instant waits = Jdbc.getInstant(rows, "waits");
+              boolean dueNow = rows.getLong("due") > 0;
+              if (dueNow) {
+                return waits != null && waits.isBefore(now) ? waits : now;
+              }
+              return waits;
+            }
+          }
+        });
+  }
+
   /** Gives {@code item} up, keeping the reason. */
   public void markFailed(OutboxItem item, String reason, Instant now) {
     update(item, OutboxState.FAILED, null, reason, now);
   }
 
   /**
-   * Puts a claimed {@code item} back in the queue untried (the account cannot post now), not to be
-   * sent before {@code notBefore}. Its attempt is not counted.
+   * Puts a claimed {@code item} back untried (the account cannot post now), in {@code state}:
+   * queued, or unknown when it must still be looked up first. Its attempt is not counted.
+   *
+   * @param notBefore when it may be tried again, or {@code null} (an unknown post needs a time)
    */
-  public void release(OutboxItem item, Instant notBefore, String reason, Instant now) {
+  public void release(
+      OutboxItem item, OutboxState state, Instant notBefore, String reason, Instant now) {
     Jdbc.transaction(
         dataSource,
         "returning post " + item.id() + " to the queue",
         c -> {
-          OutboxRows.setState(c, item.id(), OutboxState.QUEUED, notBefore, reason, now);
+          OutboxRows.setState(c, item.id(), state, notBefore, reason, now);
           try (PreparedStatement update =
               c.prepareStatement("UPDATE outbox SET attempts = attempts - 1 WHERE id = ?")) {
             update.setLong(1, item.id());

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
@@ -118,8 +119,9 @@ public final class JdbcQueue {
   }
 
   /**
-   * Drops a post that is not sending or posted: it is marked failed with the reason, and kept so
-   * that {@code queue retry} can bring it back. Returns whether it was dropped.
+   * Drops a post that is not sending or posted (an unknown one too, which a maintainer may have
+   * found on the platform): it is marked failed with the reason, and kept so that {@code queue
+   * retry} can bring it back. Returns whether it was dropped.
    */
   public boolean drop(long id, Instant now) {
     return Jdbc.transaction(
@@ -130,12 +132,57 @@ public final class JdbcQueue {
               c.prepareStatement(
                   "UPDATE outbox SET state = 'FAILED', last_error = 'dropped by a maintainer',"
                       + " not_before = NULL, updated_at = ?"
-                      + " WHERE id = ? AND state IN "
-                      + OutboxRows.NOT_YET_SENT)) {
+                      + " WHERE id = ? AND (state = 'UNKNOWN' OR state IN "
+                      + OutboxRows.NOT_YET_SENT
+                      + ")")) {
             Jdbc.setInstant(update, 1, now);
             update.setLong(2, id);
             return update.executeUpdate() == 1;
           }
+        });
+  }
+
+  /**
+   * Sends an unknown post again: it is looked up at once, as if its retries had just begun, and
+   * sent again only if the platform does not hold it. Returns whether there was such a post.
+   */
+  public boolean recheck(long id, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "looking up post " + id + " again",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET not_before = ?, attempts = 0, updated_at = ?"
+                      + " WHERE id = ? AND state = 'UNKNOWN'")) {
+            Jdbc.setInstant(update, 1, now);
+            Jdbc.setInstant(update, 2, now);
+            update.setLong(3, id);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * The unknown posts of each account whose retries are spent: they wait for a maintainer to look
+   * on the platform ({@code queue retry} looks again).
+   */
+  public Map<String, Integer> awaitingLook() {
+    return Jdbc.transaction(
+        dataSource,
+        "counting the unknown posts that need a look",
+        c -> {
+          Map<String, Integer> counts = new TreeMap<>();
+          try (PreparedStatement select =
+                  c.prepareStatement(
+                      "SELECT account_id, COUNT(*) FROM outbox WHERE state = 'UNKNOWN'"
+                          + " AND not_before IS NULL GROUP BY account_id");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              counts.put(rows.getString(1), rows.getInt(2));
+            }
+          }
+          return counts;
         });
   }
 
@@ -151,8 +198,8 @@ public final class JdbcQueue {
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT id, paper_json, text, reply_text FROM outbox WHERE feed_id = ?"
-                      + " AND state IN "
-                      + OutboxRows.NOT_YET_SENT
+                      + " AND "
+                      + OutboxRows.REWRITABLE
                       + " AND paper_json IS NOT NULL")) {
             select.setString(1, feedId);
             List<Pending> pending = new ArrayList<>();
@@ -180,8 +227,8 @@ public final class JdbcQueue {
           try (PreparedStatement update =
               c.prepareStatement(
                   "UPDATE outbox SET text = ?, reply_text = ?, updated_at = ? WHERE id = ?"
-                      + " AND state IN "
-                      + OutboxRows.NOT_YET_SENT)) {
+                      + " AND "
+                      + OutboxRows.REWRITABLE)) {
             update.setString(1, text);
             update.setString(2, replyText);
             Jdbc.setInstant(update, 3, now);

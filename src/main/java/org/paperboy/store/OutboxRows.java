@@ -19,6 +19,16 @@ final class OutboxRows {
   /** {@link OutboxState#NOT_YET_SENT} as an SQL list: {@code ('QUEUED', …)}. */
   static final String NOT_YET_SENT = in(OutboxState.NOT_YET_SENT);
 
+  /**
+   * The condition on an outbox row whose text may still change: not yet sent, and no part of it
+   * posted (a thread whose first post is out keeps the text it was posted with). An unknown post is
+   * never rewritten: it may be on the platform as it is.
+   */
+  static final String REWRITABLE =
+      "state IN "
+          + NOT_YET_SENT
+          + " AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.outbox_id = outbox.id)";
+
   private OutboxRows() {}
 
   /** {@code states} as an SQL list, in a fixed order: {@code ('QUEUED', 'RETRYING')}. */

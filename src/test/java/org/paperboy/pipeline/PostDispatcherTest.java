@@ -9,7 +9,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.assertj.core.groups.Tuple;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -23,9 +25,11 @@ import org.paperboy.model.PaperKey;
 import org.paperboy.model.QuietHours;
 import org.paperboy.platform.x.OAuthSigner;
 import org.paperboy.platform.x.XPublisher;
+import org.paperboy.publish.Message;
 import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
+import org.paperboy.queue.Settlement;
 import org.paperboy.store.Database;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
@@ -33,6 +37,7 @@ import org.paperboy.store.JdbcPaperStore;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.NewPaper;
+import org.paperboy.store.PostRecord;
 import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.MutableClock;
@@ -90,19 +95,36 @@ class PostDispatcherTest {
   }
 
   private PostDispatcher dispatcher(Pacing pacing, Publisher publisher, int maxAttempts) {
+    Settlement settlement =
+        new Settlement(
+            new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), maxAttempts, () -> 0.999),
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(15));
     return new PostDispatcher(
-        Map.of("lab", pacing),
-        Map.of("lab", publisher),
-        Map.of(
-            "lab",
-            new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), maxAttempts, () -> 0.999)),
+        Map.of("lab", new PostDispatcher.Account(pacing, publisher, settlement)),
         outbox,
         new JdbcPostLog(database.dataSource()),
         accounts,
         clock,
         Events.NONE,
         () -> null,
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(15),
+        () -> false);
+  }
+
+  /** A publisher that posts with {@code send} and finds nothing: for pacing, not platforms. */
+  private static Publisher sending(Function<Message, String> send) {
+    return new Publisher() {
+      @Override
+      public String publish(Message message) {
+        return send.apply(message);
+      }
+
+      @Override
+      public Optional<String> find(Message message, Instant since) {
+        return Optional.empty();
+      }
+    };
   }
 
   private XPublisher toX(String consumerSecret) {
@@ -121,11 +143,14 @@ class PostDispatcherTest {
     queue(30);
     List<String> sent = new ArrayList<>();
     Publisher recording =
-        message -> {
-          sent.add(
-              clock.instant() + " " + message.text().substring(0, message.text().indexOf(' ', 6)));
-          return "id";
-        };
+        sending(
+            message -> {
+              sent.add(
+                  clock.instant()
+                      + " "
+                      + message.text().substring(0, message.text().indexOf(' ', 6)));
+              return "id";
+            });
     QuietHours nights = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), ZoneId.of("UTC"));
     PostDispatcher dispatcher =
         dispatcher(new Pacing(Duration.ofMinutes(20), 48, nights), recording, 8);
@@ -155,10 +180,11 @@ class PostDispatcherTest {
     queue(5);
     List<Instant> times = new ArrayList<>();
     Publisher recording =
-        message -> {
-          times.add(clock.instant());
-          return "id";
-        };
+        sending(
+            message -> {
+              times.add(clock.instant());
+              return "id";
+            });
     PostDispatcher dispatcher = dispatcher(new Pacing(Duration.ofHours(1), 3), recording, 8);
 
     for (int round = 0; round < 20 && times.size() < 5; round++) {
@@ -239,24 +265,104 @@ class PostDispatcherTest {
   }
 
   @Test
-  void aPostWhoseAnswerNeverCameIsSettledByItsDuplicateWithoutPostingTwice() {
+  void aPostWhoseAnswerNeverCameIsFoundOnTheAccountAndNotSentAgain() {
     queue(1);
+    x.acceptDuplicates();
     x.thenAnswer(FakeXApi.Answer.slow(Duration.ofSeconds(3)));
     PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8);
 
     DispatchReport timedOut = dispatcher.dispatch("lab");
     // X created the post; its answer arrives after Paperboy stopped waiting.
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> x.statuses().size() == 1);
+    assertThat(queue.items("lab"))
+        .extracting(OutboxItem::state)
+        .containsExactly(OutboxState.UNKNOWN);
     clock.advance(Duration.ofMinutes(2));
     DispatchReport settled = dispatcher.dispatch("lab");
 
     assertThat(timedOut.retrying()).isEqualTo(1);
     assertThat(settled.posted()).isEqualTo(1);
     assertThat(x.tweets()).hasSize(1);
-    assertThat(x.statuses()).endsWith(403);
+    assertThat(x.statuses())
+        .as("the post, then /users/me and the timeline")
+        .containsExactly(201, 200, 200);
+    assertThat(postLog.history("lab", null))
+        .extracting(PostRecord::remoteId)
+        .containsExactly(x.tweets().get(0).id());
+  }
+
+  @Test
+  void aPostWhoseAnswerNeverCameAndThatIsNotOnTheAccountIsSentAgainWordForWord() {
+    queue(1);
+    x.acceptDuplicates();
+    x.thenAnswer(FakeXApi.Answer.DROPPED);
+    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8);
+
+    dispatcher.dispatch("lab");
+    clock.advance(Duration.ofMinutes(2));
+    DispatchReport settled = dispatcher.dispatch("lab");
+
+    assertThat(settled.posted()).isEqualTo(1);
+    assertThat(x.tweets())
+        .extracting(FakeXApi.Tweet::text)
+        .containsExactly("Paper 1 https://doi.org/10.1/1");
+  }
+
+  @Test
+  void anUnknownPostThePlatformCannotBeAskedAboutStaysUnknownNeverFailed() {
+    queue(1);
+    x.acceptDuplicates();
+    x.thenAnswer(FakeXApi.Answer.DROPPED);
+    x.failLookups(503);
+    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 3);
+
+    for (int round = 0; round < 10; round++) {
+      dispatcher.dispatch("lab");
+      clock.advance(Duration.ofMinutes(10));
+    }
+
     assertThat(queue.items("lab"))
-        .extracting(OutboxItem::state)
-        .containsExactly(OutboxState.POSTED);
+        .extracting(OutboxItem::state, OutboxItem::notBefore)
+        .as("its retries spent, it waits for a maintainer")
+        .containsExactly(Tuple.tuple(OutboxState.UNKNOWN, null));
+    assertThat(queue.awaitingLook()).containsEntry("lab", 1);
+    assertThat(x.tweets()).isEmpty();
+
+    // A maintainer's retry looks again, and sends only what is not there.
+    x.failLookups(0);
+    long id = queue.items("lab").get(0).id();
+    assertThat(queue.recheck(id, clock.instant())).isTrue();
+    assertThat(dispatcher.dispatch("lab").posted()).isEqualTo(1);
+    assertThat(x.tweets()).hasSize(1);
+  }
+
+  @Test
+  void anUnknownPostKeepsItsTextWhateverTheConfigSaysNow() {
+    queue(1);
+    x.thenAnswer(FakeXApi.Answer.DROPPED);
+    dispatcher(FREE, toX("cs"), 8).dispatch("lab");
+    long id = queue.items("lab").get(0).id();
+
+    assertThat(queue.rewrite(id, "A new text", null, clock.instant())).isFalse();
+    assertThat(queue.items("lab"))
+        .extracting(OutboxItem::text)
+        .containsExactly("Paper 1 https://doi.org/10.1/1");
+  }
+
+  @Test
+  void eachDispatchSaysWhenItsAccountHasSomethingDueNext() {
+    queue(2);
+    x.thenAnswer(new FakeXApi.Answer(503, "{\"title\":\"Service Unavailable\"}", Map.of()));
+
+    DispatchReport failed = dispatcher(FREE, toX("cs"), 8).dispatch("lab");
+    DispatchReport paced =
+        dispatcher(new Pacing(Duration.ofMinutes(20), 100), toX("cs"), 8).dispatch("lab");
+
+    // The retry's time: a minute's backoff, its jitter at the top.
+    assertThat(failed.nextWake()).isBetween(START.plusSeconds(59), START.plusSeconds(61));
+    // Pacing's next slot, sooner than the other post's retry.
+    assertThat(paced.posted()).isEqualTo(1);
+    assertThat(paced.nextWake()).isEqualTo(START.plus(Duration.ofMinutes(20)));
   }
 
   @Test

@@ -131,7 +131,7 @@ abstract class StoreContract {
     papers.record(paper("f", "new", "10.1/new", T0, "newer"), T0);
     papers.record(paper("f", "old", "10.1/old", T0.minus(Duration.ofDays(2)), "older"), T0);
 
-    OutboxItem claimed = outbox.claimNext("lab", T0, T0.minusSeconds(300)).orElseThrow();
+    OutboxItem claimed = outbox.claimNext("lab", T0, T0.minusSeconds(300)).orElseThrow().item();
     assertThat(claimed.text()).isEqualTo("older");
     assertThat(claimed.state()).isEqualTo(OutboxState.SENDING);
     assertThat(claimed.attempts()).isEqualTo(1);
@@ -147,12 +147,12 @@ abstract class StoreContract {
   @Test
   void aPostLeftSendingIsClaimedAgainOnlyAfterItsLease() {
     papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
-    outbox.claimNext("lab", T0, T0.minusSeconds(300)).orElseThrow();
+    outbox.claimNext("lab", T0, T0.minusSeconds(300)).orElseThrow().item();
 
     assertThat(outbox.claimNext("lab", T0.plusSeconds(60), T0.minusSeconds(240))).isEmpty();
     assertThat(outbox.claimNext("lab", T0.plusSeconds(600), T0.plusSeconds(300)))
         .get()
-        .extracting(OutboxItem::attempts)
+        .extracting(claim -> claim.item().attempts())
         .isEqualTo(2);
   }
 
@@ -160,15 +160,15 @@ abstract class StoreContract {
   void retryingWaitsForItsTimeAndFailedStaysFailed() {
     papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
     papers.record(paper("f", "b", "10.1/b", T0.plusSeconds(1), "b"), T0);
-    OutboxItem a = outbox.claimNext("lab", T0, T0).orElseThrow();
+    OutboxItem a = outbox.claimNext("lab", T0, T0).orElseThrow().item();
     outbox.markRetrying(a, T0.plusSeconds(600), "HTTP 503", T0);
-    OutboxItem b = outbox.claimNext("lab", T0, T0).orElseThrow();
+    OutboxItem b = outbox.claimNext("lab", T0, T0).orElseThrow().item();
     outbox.markFailed(b, "X answered 400: too long", T0);
 
     assertThat(outbox.claimNext("lab", T0.plusSeconds(10), T0)).isEmpty();
     assertThat(outbox.claimNext("lab", T0.plusSeconds(600), T0))
         .get()
-        .extracting(OutboxItem::text)
+        .extracting(claim -> claim.item().text())
         .isEqualTo("a");
     assertThat(queue.items("lab"))
         .filteredOn(i -> i.text().equals("b"))
@@ -185,16 +185,19 @@ abstract class StoreContract {
     nodes.beat("dead-node", T0.minusSeconds(60));
     outbox
         .claimNext("lab", T0, T0.minusSeconds(300), "dead-node", T0.minusSeconds(15))
-        .orElseThrow();
+        .orElseThrow()
+        .item();
     outbox
         .claimNext("lab", T0, T0.minusSeconds(300), "alive-node", T0.minusSeconds(90))
-        .orElseThrow();
+        .orElseThrow()
+        .item();
 
-    Optional<OutboxItem> taken =
+    Optional<Claim> taken =
         outbox.claimNext(
             "lab", T0.plusSeconds(12), T0.minusSeconds(300), "alive-node", T0.minusSeconds(3));
 
-    assertThat(taken).get().extracting(OutboxItem::text).isEqualTo("a");
+    assertThat(taken).get().extracting(claim -> claim.item().text()).isEqualTo("a");
+    assertThat(taken.get().outcomeUnknown()).as("a dead node's post may be out").isTrue();
     assertThat(
             outbox.claimNext(
                 "lab", T0.plusSeconds(12), T0.minusSeconds(300), "other-node", T0.minusSeconds(3)))
@@ -225,16 +228,39 @@ abstract class StoreContract {
   }
 
   @Test
-  void postsLeftSendingByADeadProcessAreResentAtTheNextStart() {
+  void postsLeftSendingByADeadProcessAreUnknownAndLookedUpAtTheNextStart() {
     papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
     outbox.claimNext("lab", T0, T0).orElseThrow();
 
     assertThat(outbox.recoverInterrupted(T0.plusSeconds(5))).isEqualTo(1);
+    assertThat(queue.list("lab", OutboxState.UNKNOWN))
+        .extracting(OutboxItem::lastError)
+        .singleElement()
+        .asString()
+        .startsWith("outcome unknown: the process stopped while sending");
 
-    OutboxItem again =
-        outbox.claimNext("lab", T0.plusSeconds(6), T0.minusSeconds(300)).orElseThrow();
-    assertThat(again.attempts()).isEqualTo(2);
-    assertThat(again.lastError()).startsWith("outcome unknown");
+    Claim again = outbox.claimNext("lab", T0.plusSeconds(6), T0.minusSeconds(300)).orElseThrow();
+    assertThat(again.item().attempts()).isEqualTo(2);
+    assertThat(again.outcomeUnknown()).isTrue();
+    assertThat(again.firstSentAt()).as("when it was first handed over").isEqualTo(T0);
+  }
+
+  @Test
+  void anUnknownPostIsNeitherRewrittenNorDueOnceItWaitsForAMaintainer() {
+    papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
+    OutboxItem a = outbox.claimNext("lab", T0, T0).orElseThrow().item();
+    outbox.markUnknown(a, null, "no answer", T0);
+
+    assertThat(queue.rewrite(a.id(), "changed", null, T0)).isFalse();
+    assertThat(outbox.claimNext("lab", T0.plusSeconds(3600), T0)).isEmpty();
+    assertThat(outbox.earliestDue("lab", T0)).isNull();
+    assertThat(queue.awaitingLook()).containsEntry("lab", 1);
+
+    assertThat(queue.recheck(a.id(), T0.plusSeconds(10))).isTrue();
+    assertThat(outbox.claimNext("lab", T0.plusSeconds(10), T0))
+        .get()
+        .extracting(Claim::outcomeUnknown)
+        .isEqualTo(true);
   }
 
   @Test
@@ -257,9 +283,9 @@ abstract class StoreContract {
   @Test
   void aReleasedPostIsQueuedAgainWithoutCountingTheAttempt() {
     papers.record(paper("f", "a", "10.1/a", T0, "a"), T0);
-    OutboxItem a = outbox.claimNext("lab", T0, T0).orElseThrow();
+    OutboxItem a = outbox.claimNext("lab", T0, T0).orElseThrow().item();
 
-    outbox.release(a, T0.plusSeconds(900), "401 Unauthorized", T0);
+    outbox.release(a, OutboxState.QUEUED, T0.plusSeconds(900), "401 Unauthorized", T0);
 
     List<OutboxItem> items = queue.items("lab");
     assertThat(items)

@@ -1,42 +1,37 @@
 package org.paperboy.platform.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import org.paperboy.model.SendFailure;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
 import org.paperboy.publish.Publisher;
 
 /**
  * Posts to X with {@code POST /2/tweets} (twitter4j's own call is the retired v1.1 {@code
- * statuses/update}, which X refuses with 403 code 453), signed by {@link OAuthSigner}. Maps the
- * API's answers, as documented and as observed, to {@link PublishException.Kind}s. Thread-safe.
+ * statuses/update}, which X refuses with 403 code 453), and looks a post up among the account's own
+ * ({@code GET /2/users/me}, then {@code GET /2/users/:id/tweets}), both signed by {@link
+ * OAuthSigner}. Thread-safe.
  */
 public final class XPublisher implements Publisher {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  // X answers a repeated text with 403 and this detail (X API v2 "duplicate content" error).
-  private static final String DUPLICATE = "duplicate content";
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  // X keeps 100 posts a page; a post unanswered a day ago is still within a few pages.
+  private static final int PAGE = 100;
+  private static final int MOST_PAGES = 5;
+  // X's clock and ours may differ by a little; a post sent at "since" is looked for from before.
+  private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
 
-  private final HttpClient client;
-  private final URI endpoint;
-  private final OAuthSigner signer;
-  private final Duration timeout;
-  private final String accountId;
-  private final LongConsumer remaining;
+  private final XClient client;
+  private final XPostMatch match = new XPostMatch();
+  private final AtomicReference<String> userId = new AtomicReference<>();
 
   /**
    * @param apiBaseUrl the API's base URL, {@code https://api.x.com} in production
@@ -49,149 +44,68 @@ public final class XPublisher implements Publisher {
       OAuthSigner signer,
       Duration timeout,
       LongConsumer remaining) {
-    this.remaining = remaining;
-    this.accountId = accountId;
-    String base = apiBaseUrl.toString().replaceAll("/+$", "");
-    this.endpoint = URI.create(base + "/2/tweets");
-    this.signer = signer;
-    this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    this.timeout = timeout;
+    this.client = new XClient(accountId, apiBaseUrl, signer, timeout, remaining);
   }
 
   @Override
   public String publish(Message message) throws PublishException {
-    String body;
-    try {
-      Map<String, Object> json =
-          message.inReplyTo() == null
-              ? Map.of("text", message.text())
-              : Map.of(
-                  "text",
-                  message.text(),
-                  "reply",
-                  Map.of("in_reply_to_tweet_id", message.inReplyTo()));
-      body = JSON.writeValueAsString(json);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode a post as JSON", e);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("text", message.text());
+    if (message.inReplyTo() != null) {
+      body.put("reply", Map.of("in_reply_to_tweet_id", message.inReplyTo()));
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(timeout)
-            .header("Authorization", signer.authorization("POST", endpoint.toString()))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpConnectTimeoutException | ConnectException e) {
+    String id = client.post("/2/tweets", body).path("data").path("id").asText("");
+    if (id.isEmpty()) {
       throw new PublishException(
-          PublishException.Kind.TRANSIENT,
-          "account " + accountId + ": cannot connect to " + endpoint + " (" + e + ")",
-          null);
-    } catch (IOException e) {
-      // The request may have reached X before the connection failed: the post may exist.
-      throw new PublishException(
-          PublishException.Kind.AMBIGUOUS,
-          "account " + accountId + ": no answer from " + endpoint + " (" + e + ")",
-          null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishException(
-          PublishException.Kind.AMBIGUOUS,
-          "account " + accountId + ": interrupted while posting to " + endpoint,
+          SendFailure.NO_ANSWER,
+          "account " + message.accountId() + ": X accepted a post without giving its id",
           null);
     }
-    return answer(response);
-  }
-
-  private String answer(HttpResponse<String> response) throws PublishException {
-    int status = response.statusCode();
-    response
-        .headers()
-        .firstValue("x-rate-limit-remaining")
-        .flatMap(XPublisher::number)
-        .ifPresent(remaining::accept);
-    JsonNode json = parse(response.body());
-    if (status == 200 || status == 201) {
-      String id = json.path("data").path("id").asText("");
-      if (id.isEmpty()) {
-        throw new PublishException(
-            PublishException.Kind.AMBIGUOUS,
-            "account " + accountId + ": X answered " + status + " without a post id",
-            null);
-      }
-      return id;
-    }
-    String detail = detail(json, response.body());
-    String message = "account " + accountId + ": X answered " + status + ": " + detail;
-    if (status == 403 && detail.toLowerCase(Locale.ROOT).contains(DUPLICATE)) {
-      throw new PublishException(PublishException.Kind.DUPLICATE, message, null);
-    }
-    if (status == 429) {
-      // x-rate-limit-reset is epoch seconds; X sends no Retry-After.
-      Instant reset =
-          response
-              .headers()
-              .firstValue("x-rate-limit-reset")
-              .flatMap(XPublisher::epochSeconds)
-              .orElse(null);
-      throw new PublishException(PublishException.Kind.RATE_LIMITED, message, reset);
-    }
-    if (status == 401 || status == 403) {
-      throw new PublishException(
-          PublishException.Kind.UNAUTHORIZED,
-          message + "; check the account's keys and its app's write permission",
-          null);
-    }
-    if (status >= 500 || status == 408) {
-      throw new PublishException(PublishException.Kind.TRANSIENT, message, null);
-    }
-    throw new PublishException(PublishException.Kind.REJECTED, message, null);
-  }
-
-  private static Optional<Long> number(String value) {
-    try {
-      return Optional.of(Long.parseLong(value.trim()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Instant> epochSeconds(String value) {
-    try {
-      return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.trim())));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      JsonNode node = JSON.readTree(body == null ? "" : body);
-      return node == null ? JSON.createObjectNode() : node;
-    } catch (IOException e) {
-      return JSON.createObjectNode();
-    }
+    return id;
   }
 
   /**
-   * The API's own words: v2 problems carry {@code detail}, v1.1-style bodies {@code
-   * errors[].message}; {@code title} is only the status's name.
+   * Reads the account's posts since {@code since}, newest first, a page at a time, and compares
+   * each as X keeps it (see {@link XPostMatch}).
    */
-  private static String detail(JsonNode json, String body) {
-    if (json.hasNonNull("detail")) {
-      return json.get("detail").asText();
+  @Override
+  public Optional<String> find(Message message, Instant since) throws PublishException {
+    String user = userId();
+    String token = null;
+    for (int page = 0; page < MOST_PAGES; page++) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("max_results", Integer.toString(PAGE));
+      query.put("tweet.fields", "entities,created_at");
+      query.put("start_time", since.minus(CLOCK_SLACK).truncatedTo(ChronoUnit.SECONDS).toString());
+      if (token != null) {
+        query.put("pagination_token", token);
+      }
+      JsonNode answer = client.get("/2/users/" + user + "/tweets", query);
+      for (JsonNode post : answer.path("data")) {
+        if (match.matches(message.text(), post)) {
+          return Optional.of(post.path("id").asText());
+        }
+      }
+      token = answer.path("meta").path("next_token").asText(null);
+      if (token == null) {
+        break;
+      }
     }
-    JsonNode errors = json.path("errors");
-    if (errors.isArray() && !errors.isEmpty()) {
-      JsonNode first = errors.get(0);
-      return first.path("message").asText(first.path("detail").asText(first.toString()));
+    return Optional.empty();
+  }
+
+  /** The account's user id, asked of X once. */
+  private String userId() throws PublishException {
+    String known = userId.get();
+    if (known != null) {
+      return known;
     }
-    if (json.hasNonNull("title")) {
-      return json.get("title").asText();
+    String id = client.get("/2/users/me", Map.of()).path("data").path("id").asText("");
+    if (id.isEmpty()) {
+      throw new PublishException(
+          SendFailure.TRANSIENT, "X answered /2/users/me without the account's id", null);
     }
-    String text = body == null ? "" : body.strip();
-    return text.isEmpty() ? "(no body)" : text.length() > 200 ? text.substring(0, 200) : text;
+    userId.set(id);
+    return id;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.paperboy.model.SendFailure;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
 import org.paperboy.testing.FakeXApi;
@@ -39,7 +40,7 @@ class XPublisherTest {
   }
 
   private static Message item(String text) {
-    return new Message("lab", "nejm", text, null);
+    return new Message("k-" + text.hashCode(), "lab", "nejm", text, null);
   }
 
   @Test
@@ -57,7 +58,7 @@ class XPublisherTest {
     XPublisher publisher = publisher("cs");
     String first = publisher.publish(item("Title https://doi.org/10.1/x"));
 
-    String reply = publisher.publish(new Message("lab", "nejm", "The summary.", first));
+    String reply = publisher.publish(new Message("k-2", "lab", "nejm", "The summary.", first));
 
     assertThat(x.tweets()).last().isEqualTo(new FakeXApi.Tweet(reply, "The summary.", first));
   }
@@ -67,7 +68,7 @@ class XPublisherTest {
     assertThatThrownBy(() -> publisher("wrong-secret").publish(item("text")))
         .isInstanceOfSatisfying(
             PublishException.class,
-            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.UNAUTHORIZED))
+            e -> assertThat(e.failure()).isEqualTo(SendFailure.UNAUTHORIZED))
         .hasMessageStartingWith("account lab: X answered 401: bad signature")
         .hasMessageNotContaining("wrong-secret");
     assertThat(x.tweets()).isEmpty();
@@ -80,8 +81,7 @@ class XPublisherTest {
 
     assertThatThrownBy(() -> publisher.publish(item("same text")))
         .isInstanceOfSatisfying(
-            PublishException.class,
-            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.DUPLICATE));
+            PublishException.class, e -> assertThat(e.failure()).isEqualTo(SendFailure.DUPLICATE));
   }
 
   @Test
@@ -96,7 +96,7 @@ class XPublisherTest {
         .isInstanceOfSatisfying(
             PublishException.class,
             e -> {
-              assertThat(e.kind()).isEqualTo(PublishException.Kind.RATE_LIMITED);
+              assertThat(e.failure()).isEqualTo(SendFailure.RATE_LIMITED);
               assertThat(e.retryAt()).isEqualTo(Instant.ofEpochSecond(1795000000));
             });
   }
@@ -113,12 +113,10 @@ class XPublisherTest {
 
     assertThatThrownBy(() -> publisher.publish(item("t")))
         .isInstanceOfSatisfying(
-            PublishException.class,
-            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.TRANSIENT));
+            PublishException.class, e -> assertThat(e.failure()).isEqualTo(SendFailure.TRANSIENT));
     assertThatThrownBy(() -> publisher.publish(item("t")))
         .isInstanceOfSatisfying(
-            PublishException.class,
-            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.REJECTED))
+            PublishException.class, e -> assertThat(e.failure()).isEqualTo(SendFailure.REJECTED))
         .hasMessage("account lab: X answered 400: Your Tweet text is too long.");
   }
 
@@ -138,7 +136,65 @@ class XPublisherTest {
 
     assertThatThrownBy(() -> nowhere.publish(item("t")))
         .isInstanceOfSatisfying(
+            PublishException.class, e -> assertThat(e.failure()).isEqualTo(SendFailure.TRANSIENT));
+  }
+
+  @Test
+  void aPostIsFoundAmongTheAccountsOwnAsXKeepsItLinksWrappedAndTextNormalised() throws Exception {
+    XPublisher publisher = publisher("cs");
+    Instant before = Instant.now();
+    // "é" written as e and a combining accent, which X keeps composed; "&" which it escapes; a
+    // DOI link and a bare domain, which it wraps in t.co.
+    String text = "Sepsis & shock: re\u0301sume\u0301 of e.g. nejm.org https://doi.org/10.1056/x";
+    String id = publisher.publish(item(text));
+    publisher.publish(item("Another paper https://doi.org/10.1/other"));
+
+    assertThat(publisher.find(item(text), before)).contains(id);
+    assertThat(publisher.find(item("Never posted https://doi.org/10.1/none"), before)).isEmpty();
+  }
+
+  @Test
+  void aLookupReadsPageAfterPageNewestFirst() throws Exception {
+    XPublisher publisher = publisher("cs");
+    Instant before = Instant.now();
+    String first = publisher.publish(item("The first https://doi.org/10.1/first"));
+    for (int i = 0; i < 120; i++) {
+      publisher.publish(item("Paper " + i + " https://doi.org/10.1/" + i));
+    }
+
+    assertThat(publisher.find(item("The first https://doi.org/10.1/first"), before))
+        .contains(first);
+  }
+
+  @Test
+  void aPostMadeBeforeTheLookupsStartIsNotLookedFor() throws Exception {
+    XPublisher publisher = publisher("cs");
+    publisher.publish(item("Old https://doi.org/10.1/old"));
+
+    assertThat(
+            publisher.find(
+                item("Old https://doi.org/10.1/old"), Instant.now().plus(Duration.ofHours(1))))
+        .isEmpty();
+  }
+
+  @Test
+  void aLookupIsSignedAndOneThePlatformCannotAnswerIsAFailureNotANotFound() {
+    assertThatThrownBy(() -> publisher("wrong-secret").find(item("t"), Instant.now()))
+        .isInstanceOfSatisfying(
             PublishException.class,
-            e -> assertThat(e.kind()).isEqualTo(PublishException.Kind.TRANSIENT));
+            e -> assertThat(e.failure()).isEqualTo(SendFailure.UNAUTHORIZED));
+    x.failLookups(503);
+    assertThatThrownBy(() -> publisher("cs").find(item("t"), Instant.now()))
+        .isInstanceOfSatisfying(
+            PublishException.class, e -> assertThat(e.failure()).isEqualTo(SendFailure.TRANSIENT));
+  }
+
+  @Test
+  void aDroppedAnswerIsNoAnswerNotAFailure() {
+    x.thenAnswer(FakeXApi.Answer.DROPPED);
+
+    assertThatThrownBy(() -> publisher("cs").publish(item("t")))
+        .isInstanceOfSatisfying(
+            PublishException.class, e -> assertThat(e.failure()).isEqualTo(SendFailure.NO_ANSWER));
   }
 }
