@@ -78,6 +78,17 @@ class PostComposerTest {
   }
 
   @Test
+  void aStoredDoiThatKeptItsLinksQueryIsNeverPostedAsADoiLink() {
+    Post post =
+        compose(
+            FeedStyle.of(STANDARD, List.of()),
+            paper("10.1099/ijsem.0.005146?track=rss", "https://example.org/ijsem.0.005146"),
+            new Summary("T", List.of()));
+
+    assertThat(post.text()).isEqualTo("T https://example.org/ijsem.0.005146");
+  }
+
+  @Test
   void keepsWholeSentencesWhenTheyFit() {
     Post post =
         compose(
