@@ -53,13 +53,20 @@ public final class FeedParser {
     } catch (FeedException | IOException | IllegalArgumentException e) {
       throw new FeedParseException(base + " is not a readable feed: " + oneLine(e), e);
     }
-    PaperMapper mapper = new PaperMapper(feedId, base, clean(feed.getTitle()));
+    PaperMapper mapper = new PaperMapper(feedId, clean(feed.getTitle()));
     List<SyndEntry> entries = feed.getEntries();
+    List<String> links =
+        EntryLinks.canonical(
+            entries.stream().map(PaperMapper::rawLink).toList(),
+            entries.stream().map(PaperMapper::rawGuid).toList(),
+            base);
     List<Paper> papers = new ArrayList<>(entries.size());
-    for (SyndEntry entry : entries) {
-      mapper.map(entry).ifPresent(papers::add);
+    for (int i = 0; i < entries.size(); i++) {
+      mapper.map(entries.get(i), links.get(i)).ifPresent(papers::add);
     }
-    return new ParsedFeed(clean(feed.getTitle()), papers, decoded.warnings());
+    List<String> warnings = new ArrayList<>(decoded.warnings());
+    Collapsed.warning(papers).ifPresent(warnings::add);
+    return new ParsedFeed(clean(feed.getTitle()), papers, warnings);
   }
 
   /**

@@ -6,7 +6,6 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,20 +22,21 @@ import org.paperboy.model.Paper;
 final class PaperMapper {
 
   private final String feedId;
-  private final URI base;
   private final String feedTitle;
 
-  PaperMapper(String feedId, URI base, String feedTitle) {
+  PaperMapper(String feedId, String feedTitle) {
     this.feedId = feedId;
-    this.base = base;
     this.feedTitle = feedTitle;
   }
 
-  /** The entry as a paper, or empty when it has neither a title nor any identity. */
-  Optional<Paper> map(SyndEntry entry) {
+  /**
+   * The entry as a paper, or empty when it has neither a title nor any identity.
+   *
+   * @param link the entry's link made canonical, or {@code null} (see {@link EntryLinks})
+   */
+  Optional<Paper> map(SyndEntry entry, String link) {
     String title = trimmed(entry.getTitle());
-    String link = link(entry);
-    String guid = firstNonBlank(trimmed(entry.getUri()), link, title);
+    String guid = firstNonBlank(rawGuid(entry), link, title);
     if (guid == null || title == null) {
       return Optional.empty();
     }
@@ -57,7 +57,8 @@ final class PaperMapper {
             abstractHtml));
   }
 
-  private String link(SyndEntry entry) {
+  /** The entry's link as the feed wrote it: RSS's link, else Atom's alternate link. */
+  static String rawLink(SyndEntry entry) {
     String link = trimmed(entry.getLink());
     if (link == null) {
       for (SyndLink candidate : entry.getLinks()) {
@@ -67,7 +68,12 @@ final class PaperMapper {
         }
       }
     }
-    return Links.canonical(link, base);
+    return link;
+  }
+
+  /** The entry's guid or Atom id as the feed wrote it, or {@code null}. */
+  static String rawGuid(SyndEntry entry) {
+    return trimmed(entry.getUri());
   }
 
   /** PRISM first (the publisher's own statement), then Dublin Core, then link, guid and text. */
