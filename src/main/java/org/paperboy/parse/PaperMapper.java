@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdom2.Element;
 import org.paperboy.model.Author;
+import org.paperboy.model.Citation;
 import org.paperboy.model.Doi;
 import org.paperboy.model.Paper;
 
@@ -41,14 +42,15 @@ final class PaperMapper {
       return Optional.empty();
     }
     DCModule dc = (DCModule) entry.getModule(DCModule.URI);
-    String abstractHtml = abstractHtml(entry, dc);
+    List<String> texts = texts(entry, dc);
+    String abstractHtml = abstractHtml(texts);
     return Optional.of(
         new Paper(
             feedId,
             guid,
             title,
             link,
-            doi(entry, dc, link, guid, abstractHtml),
+            doi(entry, dc, link, guid, texts),
             authors(entry, dc),
             journal(entry, dc),
             date(entry, dc),
@@ -78,7 +80,7 @@ final class PaperMapper {
 
   /** PRISM first (the publisher's own statement), then Dublin Core, then link, guid and text. */
   private static String doi(
-      SyndEntry entry, DCModule dc, String link, String guid, String abstractHtml) {
+      SyndEntry entry, DCModule dc, String link, String guid, List<String> texts) {
     List<String> candidates = new ArrayList<>();
     candidates.add(prism(entry, "doi"));
     if (dc != null) {
@@ -87,7 +89,8 @@ final class PaperMapper {
     }
     candidates.add(link);
     candidates.add(guid);
-    candidates.add(abstractHtml);
+    // Every text, a citation too: "doi:10.1234/abc.5" is a summary that is only a citation.
+    candidates.addAll(texts);
     for (String candidate : candidates) {
       Optional<String> doi = Doi.find(candidate);
       if (doi.isPresent()) {
@@ -170,26 +173,33 @@ final class PaperMapper {
 
   /**
    * The longest of the places feeds put an abstract: content (content:encoded, Atom content),
-   * description or summary, and dc:description.
+   * description or summary, and dc:description. A citation is no abstract: Wiley's tables of
+   * contents put "TAXON, Volume 70, Issue 5, Page 1131-1132, October 2021." there, and the paper
+   * then has no abstract, as the enricher must see to ask the article page for one.
    */
-  private static String abstractHtml(SyndEntry entry, DCModule dc) {
-    List<String> candidates = new ArrayList<>();
-    for (SyndContent content : entry.getContents()) {
-      candidates.add(content.getValue());
-    }
-    if (entry.getDescription() != null) {
-      candidates.add(entry.getDescription().getValue());
-    }
-    if (dc != null) {
-      candidates.addAll(dc.getDescriptions());
-    }
+  private static String abstractHtml(List<String> texts) {
     String best = "";
-    for (String candidate : candidates) {
-      if (candidate != null && candidate.strip().length() > best.length()) {
-        best = candidate.strip();
+    for (String text : texts) {
+      if (text != null && text.strip().length() > best.length() && !Citation.isOnly(text)) {
+        best = text.strip();
       }
     }
     return best;
+  }
+
+  /** The entry's texts, in the order feeds fill them: content, description, dc:description. */
+  private static List<String> texts(SyndEntry entry, DCModule dc) {
+    List<String> texts = new ArrayList<>();
+    for (SyndContent content : entry.getContents()) {
+      texts.add(content.getValue());
+    }
+    if (entry.getDescription() != null) {
+      texts.add(entry.getDescription().getValue());
+    }
+    if (dc != null) {
+      texts.addAll(dc.getDescriptions());
+    }
+    return texts;
   }
 
   /** A PRISM element's text; ROME has no PRISM module, so read the foreign markup. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.paperboy.model.Citation;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Summary;
 
@@ -23,11 +24,6 @@ public final class Summariser {
   private static final Pattern LABEL =
       Pattern.compile("(?:^|\\s)(?:ABSTRACT|Abstract|SUMMARY|Summary)\\s*[:.\\-–—]?\\s+");
   private static final int PREAMBLE_LIMIT = 400;
-  // Descriptions that hold only bibliographic data: ScienceDirect's "Publication date: … Source:
-  // … Author(s): …", Taylor & Francis's "Volume 56, Issue 3, December 2021, Page 163-175."
-  private static final Pattern METADATA_ONLY =
-      Pattern.compile(
-          "^(?:Publication date:.*Source:.*|Volume \\d+, Issue [^,]+, [^,]+, Pages? [\\d–-]+\\s*\\.?)$");
   // PLOS opens its Atom content with a byline paragraph: "<p>by A, B, C</p> Abstract…".
   private static final Pattern BYLINE =
       Pattern.compile("^\\s*<p>\\s*by\\s[^<]{1,2000}</p>", Pattern.CASE_INSENSITIVE);
@@ -76,7 +72,10 @@ public final class Summariser {
     String title = TitleCleaner.clean(paper.title());
     String html = BYLINE.matcher(paper.abstractHtml()).replaceFirst("");
     String text = withoutCopyrightTail(afterPreamble(StructuredAbstract.markedText(html)));
-    if (METADATA_ONLY.matcher(text).matches()
+    // A description that holds only a citation (ScienceDirect's "Publication date: … Source: …",
+    // Wiley's and Taylor & Francis's "Volume 56, Issue 3, …, Page 163-175") is no abstract.
+    if (Citation.isOnly(html)
+        || Citation.isOnly(text)
         || text.equalsIgnoreCase("abstract")
         || text.equalsIgnoreCase(title)) {
       return new Summary(title, List.of());
