@@ -27,7 +27,9 @@ final class StructuredAbstract {
   private static final char CLOSE = '\uE001';
   private static final Pattern MARKED =
       Pattern.compile(OPEN + "([^" + CLOSE + "]+)" + CLOSE + "\\s*[:.]?\\s*");
-  private static final Pattern IN_TEXT = labelsInText();
+  private static final Pattern IN_TEXT = labelsInText("(?:\\s*([:.])(?=\\s)|(?=\\s))\\s*");
+  // The same labels with nothing after them: isGluedLabel checks what follows.
+  private static final Pattern GLUED = labelsInText("");
   // The first words of the labels, folded as IN_TEXT folds case: where a sentence starts with none
   // of them, the pattern cannot match and is not tried.
   private static final Set<String> FIRST_WORDS = firstWords();
@@ -73,20 +75,28 @@ final class StructuredAbstract {
       // A label starts the text or follows a sentence's end: try only there, not at every
       // character, as the pattern holds every label there is.
       Matcher inText = IN_TEXT.matcher(text).useTransparentBounds(true);
+      Matcher glued = GLUED.matcher(text).useTransparentBounds(true);
       int from = 0;
       for (int start = 0; start < text.length(); start = nextSentenceStart(text, start)) {
         start = skipSpaces(text, start);
         if (start < from || start >= text.length()) {
           continue;
         }
-        if (!FIRST_WORDS.contains(foldedWordAt(text, start))) {
-          continue;
+        String word = foldedWordAt(text, start);
+        Matcher label = null;
+        if (FIRST_WORDS.contains(word)
+            && inText.region(start, text.length()).lookingAt()
+            && isLabel(text, inText)) {
+          label = inText;
+        } else if ((FIRST_WORDS.contains(word) || startsWithALabel(word))
+            && glued.region(start, text.length()).lookingAt()
+            && isGluedLabel(text, glued)) {
+          label = glued;
         }
-        inText.region(start, text.length());
-        if (inText.lookingAt() && isLabel(text, inText)) {
-          cuts.add(new int[] {inText.start(1), inText.end()});
-          labels.add(inText.group(1));
-          from = inText.end();
+        if (label != null) {
+          cuts.add(new int[] {label.start(1), label.end()});
+          labels.add(label.group(1));
+          from = label.end();
         }
       }
     }
@@ -173,6 +183,34 @@ final class StructuredAbstract {
     return capitals && m.end() < text.length() && Character.isUpperCase(text.charAt(m.end()));
   }
 
+  /**
+   * A label glued to its text, as JAMA Network's page descriptions join their sections
+   * ("ContextResearchers conducted…", "…in 2019.ResultsAmong…"): written as a label is printed
+   * ("Context", "Conclusions and Relevance"), and followed at once by a capital or a digit.
+   */
+  private static boolean isGluedLabel(String text, Matcher m) {
+    int before = m.start(1) - 1;
+    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+      before--;
+    }
+    String label = m.group(1);
+    return (before < 0 || endsSentence(text.charAt(before)))
+        && Character.isUpperCase(label.charAt(0))
+        && Character.isLowerCase(label.charAt(label.length() - 1))
+        && m.end() + 1 < text.length()
+        && (Character.isUpperCase(text.charAt(m.end())) || Character.isDigit(text.charAt(m.end())));
+  }
+
+  /** True when {@code word} (folded) is a label's first word with more letters glued to it. */
+  private static boolean startsWithALabel(String word) {
+    for (String first : FIRST_WORDS) {
+      if (word.length() > first.length() && word.startsWith(first)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Set<String> firstWords() {
     Set<String> words = new HashSet<>();
     for (String label : Section.labels()) {
@@ -181,7 +219,7 @@ final class StructuredAbstract {
     return Set.copyOf(words);
   }
 
-  private static Pattern labelsInText() {
+  private static Pattern labelsInText(String ending) {
     List<String> labels = new ArrayList<>(Section.labels());
     labels.sort(Comparator.comparingInt(String::length).reversed());
     StringBuilder alternatives = new StringBuilder();
@@ -192,7 +230,7 @@ final class StructuredAbstract {
       alternatives.append(Pattern.quote(label).replace(" ", "\\E\\s+\\Q"));
     }
     return Pattern.compile(
-        "(?<![\\p{L}\\p{N}])(" + alternatives + ")(?:\\s*([:.])(?=\\s)|(?=\\s))\\s*",
+        "(?<![\\p{L}\\p{N}])(" + alternatives + ")" + ending,
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 

@@ -91,7 +91,10 @@ public final class Summariser {
         Optional<Section> section = StructuredAbstract.first(sections, kind);
         List<String> sentences =
             section.map(s -> usable(Sentences.split(s.text()))).orElse(List.of());
-        if (!sentences.isEmpty()) {
+        // A section that is only the start of a sentence the feed or page cut ("These findings
+        // sugg…") says less than the parts before it.
+        boolean onlyACut = sentences.size() == 1 && TRUNCATED.matcher(sentences.get(0)).find();
+        if (!sentences.isEmpty() && !onlyACut) {
           return leadInDropped(sentences);
         }
       }
