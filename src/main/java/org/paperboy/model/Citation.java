@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class Citation {
 
   private static final int LONGEST = 3000;
+  private static final int PROSE_WORDS = 7;
   private static final Pattern BLOCK =
       Pattern.compile("<\\s*/?\\s*(?:br|p|div|li|h[1-6])\\b[^>]*>|\\n", Pattern.CASE_INSENSITIVE);
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -100,7 +101,7 @@ public final class Citation {
    * identifiers. False for empty text.
    */
   public static boolean isOnly(String html) {
-    if (html == null || html.isBlank() || html.length() > LONGEST) {
+    if (html == null || html.isBlank() || html.length() > LONGEST || readsAsProse(html)) {
       return false;
     }
     String text = html.indexOf('<') < 0 && html.contains("&lt;") ? entities(html) : html;
@@ -119,6 +120,29 @@ public final class Citation {
       }
     }
     return any;
+  }
+
+  /**
+   * True when {@code text} holds a run of words that all start in lower case, as prose does and a
+   * citation never does ("Online ahead of print" has three); a quick scan that spares an abstract
+   * the patterns.
+   */
+  private static boolean readsAsProse(String text) {
+    int run = 0;
+    boolean wordStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        wordStart = true;
+      } else if (wordStart) {
+        wordStart = false;
+        run = Character.isLowerCase(c) ? run + 1 : 0;
+        if (run >= PROSE_WORDS) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isField(String field) {

@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -33,6 +35,9 @@ final class StructuredAbstract {
   // The first words of the labels, folded as IN_TEXT folds case: where a sentence starts with none
   // of them, the pattern cannot match and is not tried.
   private static final Set<String> FIRST_WORDS = firstWords();
+  // The same, by their first letter: a glued label is looked for among a few words, not all.
+  private static final Map<Character, List<String>> FIRST_WORDS_BY_LETTER =
+      FIRST_WORDS.stream().collect(Collectors.groupingBy(w -> w.charAt(0)));
   // The elements that can set a label apart, parsed once.
   private static final Evaluator LABEL_ELEMENTS =
       QueryParser.parse("b, strong, h1, h2, h3, h4, h5, h6, title, jats|title, dt, label");
@@ -203,7 +208,10 @@ final class StructuredAbstract {
 
   /** True when {@code word} (folded) is a label's first word with more letters glued to it. */
   private static boolean startsWithALabel(String word) {
-    for (String first : FIRST_WORDS) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    for (String first : FIRST_WORDS_BY_LETTER.getOrDefault(word.charAt(0), List.of())) {
       if (word.length() > first.length() && word.startsWith(first)) {
         return true;
       }

@@ -74,8 +74,7 @@ public final class Summariser {
     String text = withoutCopyrightTail(afterPreamble(StructuredAbstract.markedText(html)));
     // A description that holds only a citation (ScienceDirect's "Publication date: … Source: …",
     // Wiley's and Taylor & Francis's "Volume 56, Issue 3, …, Page 163-175") is no abstract.
-    if (Citation.isOnly(html)
-        || Citation.isOnly(text)
+    if (Citation.isOnly(text)
         || text.equalsIgnoreCase("abstract")
         || text.equalsIgnoreCase(title)) {
       return new Summary(title, List.of());
