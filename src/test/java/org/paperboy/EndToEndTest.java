@@ -103,12 +103,12 @@ class EndToEndTest {
         .containsExactly(
             "DTreePred: an online viewer based on machine learning for pathogenicity prediction of"
                 + " genomic variants https://doi.org/10.1186/s12859-025-06113-4 #MedEd",
-            "Biases in neural population codes with a few active neurons Throughout the brain"
+            "Biases in neural population codes with a few active neurons\nThroughout the brain"
                 + " information is coded in the activity of multiple neurons at once, so called"
                 + " population codes. Population codes are a robust and accurate way of coding"
                 + " information. https://doi.org/10.1371/journal.pcbi.1012969 #CompBio",
             "Dynamic brain connectivity predicts emotional arousal during naturalistic"
-                + " movie-watching Our findings reveal a generalizable representation of emotional"
+                + " movie-watching\nOur findings reveal a generalizable representation of emotional"
                 + " arousal embedded in patterns of dynamic functional connectivity, suggesting a"
                 + " common… https://doi.org/10.1371/journal.pcbi.1012994 #CompBio");
 
@@ -127,9 +127,9 @@ class EndToEndTest {
         .extracting(FakeXApi.Tweet::text)
         .hasSize(5)
         .endsWith(
-            "Early warning scores for sepsis in the emergency department Early warning scores found"
+            "Early warning scores for sepsis in the emergency department\nEarly warning scores found"
                 + " sepsis sooner. https://doi.org/10.1371/journal.pcbi.9000001 #CompBio",
-            "Simulation teaching for junior doctors Simulation & debriefing improved confidence."
+            "Simulation teaching for junior doctors\nSimulation & debriefing improved confidence."
                 + " https://doi.org/10.1371/journal.pcbi.9000002 #CompBio");
     assertThat(x.statuses()).containsOnly(201);
   }
@@ -173,7 +173,7 @@ class EndToEndTest {
     assertThat(title.text())
         .isEqualTo(
             "Biases in neural population codes with a few active neurons"
-                + " https://doi.org/10.1371/journal.pcbi.1012969 #CompBio");
+                + "\nhttps://doi.org/10.1371/journal.pcbi.1012969 #CompBio");
     assertThat(reply.inReplyTo()).isEqualTo(title.id());
     assertThat(reply.text()).startsWith("Throughout the brain information is coded");
   }

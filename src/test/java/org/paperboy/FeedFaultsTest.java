@@ -232,14 +232,15 @@ class FeedFaultsTest {
         .contains(
             "feed latin1: "
                 + server.url("/latin1.xml")
-                + ": bytes that are not UTF-8 were replaced");
+                + ": bytes that are not UTF-8 were read as windows-1252");
     assertThat(logs)
         .contains(
             "feed control: "
                 + server.url("/control.xml")
                 + ": 2 characters that XML forbids were dropped");
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Caf\uFFFD study")
+        .contains("Café study")
+        .doesNotContain("\uFFFD")
         .contains("A study of sepsis");
   }
 

@@ -139,7 +139,7 @@ class PreviewTest {
         .contains(
             "✗ pubmed:40000001: same DOI as a paper of feed plos in this cycle (doi:10.1371/journal.pcbi.1012994)")
         .contains(
-            "Sepsis bundles in the emergency department Bundles saved lives in 31 hospitals.");
+            "Sepsis bundles in the emergency department\nBundles saved lives in 31 hospitals.");
 
     paperboy("once", "--config", config.toString());
     paperboy("preview", "--config", config.toString(), "--explain", "--feed", "pubmed");

@@ -63,6 +63,7 @@ class ShippedConfigsTest {
       String text = posts.group(2);
       assertThat(TwitterTextParser.parseTweet(text).weightedLength).as(text).isBetween(40, 280);
       assertThat(text).as(text).contains("https://").doesNotContain("<", "&amp;", "&lt;");
+      assertThat(text).as("the title ends at a line break: %s", text).contains("\n");
     }
     assertThat(feedsPosted).containsAll(demo.feeds().keySet());
   }

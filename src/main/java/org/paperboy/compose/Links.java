@@ -1,6 +1,7 @@
 package org.paperboy.compose;
 
 import java.nio.charset.StandardCharsets;
+import org.paperboy.model.Doi;
 import org.paperboy.model.Paper;
 
 /** The link a post carries for a paper. */
@@ -10,9 +11,12 @@ final class Links {
 
   private Links() {}
 
-  /** {@code https://doi.org/<doi>} when a DOI is known, else the entry's link, else empty. */
+  /**
+   * {@code https://doi.org/<doi>} when a valid DOI is known, else the entry's link, else empty. A
+   * DOI stored before DOIs ended at a URL's query (as "10.1099/x?track=rss") would lead nowhere.
+   */
   static String forPaper(Paper paper) {
-    if (paper.doi() != null) {
+    if (Doi.isValid(paper.doi())) {
       return RESOLVER + encodePath(paper.doi());
     }
     return paper.link() == null ? "" : paper.link();

@@ -52,9 +52,10 @@ public final class PostComposer {
   public List<Post> posts(FeedStyle style, Paper paper, Summary summary, LocalDate today) {
     PostParts parts = parts(style, paper, summary, today);
     if (!style.thread() || parts.sentences().isEmpty()) {
-      return List.of(fitter.fit(style.template(), parts));
+      return List.of(fitter.fit(style.template(), parts.withTitleSetApartIn(style.template())));
     }
-    Post first = fitter.fit(style.template(), parts.withoutSummary());
+    Post first =
+        fitter.fit(style.template(), parts.withoutSummary().withTitleSetApartIn(style.template()));
     Post reply = fitter.fit(Template.parse("{summary}"), parts.summaryOnly());
     return List.of(first, reply);
   }

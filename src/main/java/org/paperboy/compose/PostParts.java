@@ -1,7 +1,9 @@
 package org.paperboy.compose;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.paperboy.model.Placeholder;
 
 /**
@@ -20,6 +22,44 @@ record PostParts(
     List<String> sentences,
     List<String> authors,
     List<String> credits) {
+
+  /**
+   * These parts with the title set apart from the words that follow it in {@code template}: a title
+   * that does not end in punctuation gets a full stop where the template joins it to the summary
+   * (or authors, journal…) with a mere space, so that "…in Elderly Women This study showed…" reads
+   * "…in Elderly Women. This study showed…".
+   */
+  PostParts withTitleSetApartIn(Template template) {
+    if (title.isEmpty() || endsInPunctuation(title)) {
+      return this;
+    }
+    Set<Placeholder> filled = EnumSet.of(Placeholder.TITLE);
+    fixed.forEach(
+        (placeholder, value) -> {
+          if (!value.isEmpty()) {
+            filled.add(placeholder);
+          }
+        });
+    if (!sentences.isEmpty()) {
+      filled.add(Placeholder.SUMMARY);
+    }
+    if (!authors.get(0).isEmpty()) {
+      filled.add(Placeholder.AUTHORS);
+    }
+    if (!credits.isEmpty()) {
+      filled.add(Placeholder.CREDITS);
+    }
+    if (!template.runsIntoWords(Placeholder.TITLE, filled)) {
+      return this;
+    }
+    int last = title.codePointBefore(title.length());
+    String stop = Character.isIdeographic(last) ? "。" : ".";
+    return new PostParts(fixed, title + stop, sentences, authors, credits);
+  }
+
+  private static boolean endsInPunctuation(String text) {
+    return ".?!…:;。？！：；".indexOf(text.charAt(text.length() - 1)) >= 0;
+  }
 
   /** The parts of a thread's first post: everything but the summary. */
   PostParts withoutSummary() {

@@ -3,6 +3,7 @@ package org.paperboy.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
@@ -132,13 +133,26 @@ public final class ConfigLoader {
   private static Set<Path> files(Path root, Config config) {
     Set<Path> files = new LinkedHashSet<>();
     files.add(root);
-    for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
-      String filename = entry.getValue().origin().filename();
-      if (filename != null) {
-        files.add(Path.of(filename));
-      }
-    }
+    addFiles(config.root(), files);
     return files;
+  }
+
+  /**
+   * Adds the file of {@code value} and of every value inside it. A value made of two files, as a
+   * list that a feed extends with {@code +=} after including a file of rules, has an origin whose
+   * "filename" is Typesafe Config's description "merge of a.conf: 3,b.conf: 7"; its elements name
+   * their own files.
+   */
+  private static void addFiles(ConfigValue value, Set<Path> files) {
+    String filename = value.origin().filename();
+    if (filename != null && !filename.startsWith("merge of ")) {
+      files.add(Path.of(filename));
+    }
+    if (value instanceof ConfigObject object) {
+      object.values().forEach(v -> addFiles(v, files));
+    } else if (value instanceof ConfigList list) {
+      list.forEach(v -> addFiles(v, files));
+    }
   }
 
   /** Account and feed ids opened twice in the root file or the files it includes. */

@@ -20,8 +20,10 @@ final class ArticlePage {
 
   static PageDetails read(byte[] html) {
     Document page = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
-    String abstractText =
-        first(page, "citation_abstract", "dc.description", "og:description", "description");
+    String abstractText = first(page, "citation_abstract", "dc.description");
+    if (abstractText == null) {
+      abstractText = PageDescription.endedAtAWord(first(page, "og:description", "description"));
+    }
     String doi = first(page, "citation_doi", "prism.doi", "dc.identifier.doi", "dc.identifier");
     String journal = first(page, "citation_journal_title", "prism.publicationname", "dc.source");
     List<Author> authors = new ArrayList<>();

@@ -64,15 +64,22 @@ public final class FeedParser {
       throw new FeedParseException(
           base + " is not a readable feed: its entries could not be read (" + e + ")", e);
     }
-    return new ParsedFeed(clean(feed.getTitle()), papers, decoded.warnings());
+    List<String> warnings = new ArrayList<>(decoded.warnings());
+    Collapsed.warning(papers).ifPresent(warnings::add);
+    return new ParsedFeed(clean(feed.getTitle()), papers, warnings);
   }
 
   private static List<Paper> papers(String feedId, URI base, SyndFeed feed) {
-    PaperMapper mapper = new PaperMapper(feedId, base, clean(feed.getTitle()));
+    PaperMapper mapper = new PaperMapper(feedId, clean(feed.getTitle()));
     List<SyndEntry> entries = feed.getEntries();
+    List<String> links =
+        EntryLinks.canonical(
+            entries.stream().map(PaperMapper::rawLink).toList(),
+            entries.stream().map(PaperMapper::rawGuid).toList(),
+            base);
     List<Paper> papers = new ArrayList<>(entries.size());
-    for (SyndEntry entry : entries) {
-      mapper.map(entry).ifPresent(papers::add);
+    for (int i = 0; i < entries.size(); i++) {
+      mapper.map(entries.get(i), links.get(i)).ifPresent(papers::add);
     }
     return papers;
   }

@@ -4,9 +4,11 @@ import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -18,14 +20,18 @@ import java.util.regex.Pattern;
 /**
  * Feed bytes to XML text that a parser will take, as real feeds need: the encoding found by XML's
  * own rules (byte-order mark, then declaration, then the HTTP charset); bytes that are wrong for it
- * replaced, not fatal; characters XML 1.0 forbids (control characters pasted from word processors)
- * dropped.
+ * read as windows-1252, not replaced and not fatal; characters XML 1.0 forbids (control characters
+ * pasted from word processors) dropped.
  */
 final class FeedText {
 
   // XML 1.0 §2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
   private static final Pattern NOT_XML =
       Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+  // Windows-1252 as the WHATWG Encoding Standard defines it (index windows-1252): each byte is one
+  // character, and the five bytes Java's decoder leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+  // are the C1 controls of the same value, as browsers read them.
+  private static final char[] WINDOWS_1252 = windows1252();
 
   /**
    * The text, and what had to be mended to read it.
@@ -40,18 +46,29 @@ final class FeedText {
     Charset charset = detect(body, contentType);
     List<String> warnings = new ArrayList<>();
     String text;
-    try {
-      text = charset.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-    } catch (CharacterCodingException wrongCharset) {
-      warnings.add(
-          "bytes that are not " + charset + " were replaced (the feed declares the wrong charset)");
-      text =
-          charset
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPLACE)
-              .onUnmappableCharacter(CodingErrorAction.REPLACE)
-              .decode(ByteBuffer.wrap(body))
-              .toString();
+    if (charset.equals(StandardCharsets.ISO_8859_1)) {
+      // WHATWG: the label "iso-8859-1" means windows-1252, whose 0x80-0x9F are quotes and dashes
+      // where Latin-1 has invisible controls.
+      text = windows1252(body);
+    } else {
+      text = strictly(body, charset);
+      if (text == null && !charset.equals(StandardCharsets.UTF_8)) {
+        text = strictly(body, StandardCharsets.UTF_8);
+        if (text != null) {
+          warnings.add("bytes that are not " + charset + " were read as UTF-8");
+        }
+      }
+      if (text == null) {
+        // A feed in Latin-1 or windows-1252 that declares UTF-8, or nothing: read it as browsers
+        // and Python's feedparser do, so that "Málaga" keeps its "á" where replacing the byte put
+        // U+FFFD. What is valid UTF-8 stays UTF-8: a UTF-8 feed with one stray byte keeps its
+        // other accents.
+        text = utf8OrWindows1252(body);
+        warnings.add(
+            "bytes that are not "
+                + (charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : charset + " or UTF-8")
+                + " were read as windows-1252 (the feed declares the wrong charset, or none)");
+      }
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
@@ -85,6 +102,50 @@ final class FeedText {
       return true;
     }
     return false;
+  }
+
+  /** {@code body} in {@code charset}, or {@code null} when a byte is not valid in it. */
+  private static String strictly(byte[] body, Charset charset) {
+    try {
+      return charset.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException wrongCharset) {
+      return null;
+    }
+  }
+
+  /** {@code body} as UTF-8, with each byte that is not part of a UTF-8 sequence as windows-1252. */
+  private static String utf8OrWindows1252(byte[] body) {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(body);
+    // UTF-8 never gives more characters than bytes, nor windows-1252 more than one a byte.
+    CharBuffer out = CharBuffer.allocate(body.length);
+    CoderResult result = utf8.decode(in, out, true);
+    while (result.isError()) {
+      for (int i = 0; i < result.length(); i++) {
+        out.put(WINDOWS_1252[in.get() & 0xFF]);
+      }
+      result = utf8.decode(in, out, true);
+    }
+    utf8.flush(out);
+    return out.flip().toString();
+  }
+
+  private static String windows1252(byte[] body) {
+    char[] text = new char[body.length];
+    for (int i = 0; i < body.length; i++) {
+      text[i] = WINDOWS_1252[body[i] & 0xFF];
+    }
+    return new String(text);
+  }
+
+  private static char[] windows1252() {
+    Charset charset = Charset.forName("windows-1252");
+    char[] table = new char[256];
+    for (int b = 0; b < table.length; b++) {
+      String one = strictly(new byte[] {(byte) b}, charset);
+      table[b] = one == null ? (char) b : one.charAt(0);
+    }
+    return table;
   }
 
   private static Charset detect(byte[] body, String contentType) throws IOException {

@@ -6,7 +6,6 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdom2.Element;
 import org.paperboy.model.Author;
+import org.paperboy.model.Citation;
 import org.paperboy.model.Doi;
 import org.paperboy.model.Paper;
 
@@ -23,32 +23,34 @@ import org.paperboy.model.Paper;
 final class PaperMapper {
 
   private final String feedId;
-  private final URI base;
   private final String feedTitle;
 
-  PaperMapper(String feedId, URI base, String feedTitle) {
+  PaperMapper(String feedId, String feedTitle) {
     this.feedId = feedId;
-    this.base = base;
     this.feedTitle = feedTitle;
   }
 
-  /** The entry as a paper, or empty when it has neither a title nor any identity. */
-  Optional<Paper> map(SyndEntry entry) {
+  /**
+   * The entry as a paper, or empty when it has neither a title nor any identity.
+   *
+   * @param link the entry's link made canonical, or {@code null} (see {@link EntryLinks})
+   */
+  Optional<Paper> map(SyndEntry entry, String link) {
     String title = trimmed(entry.getTitle());
-    String link = link(entry);
-    String guid = firstNonBlank(trimmed(entry.getUri()), link, title);
+    String guid = firstNonBlank(rawGuid(entry), link, title);
     if (guid == null || title == null) {
       return Optional.empty();
     }
     DCModule dc = (DCModule) entry.getModule(DCModule.URI);
-    String abstractHtml = abstractHtml(entry, dc);
+    List<String> texts = texts(entry, dc);
+    String abstractHtml = abstractHtml(texts);
     return Optional.of(
         new Paper(
             feedId,
             guid,
             title,
             link,
-            doi(entry, dc, link, guid, abstractHtml),
+            doi(entry, dc, link, guid, texts),
             authors(entry, dc),
             journal(entry, dc),
             date(entry, dc),
@@ -57,7 +59,8 @@ final class PaperMapper {
             abstractHtml));
   }
 
-  private String link(SyndEntry entry) {
+  /** The entry's link as the feed wrote it: RSS's link, else Atom's alternate link. */
+  static String rawLink(SyndEntry entry) {
     String link = trimmed(entry.getLink());
     if (link == null) {
       for (SyndLink candidate : entry.getLinks()) {
@@ -67,12 +70,17 @@ final class PaperMapper {
         }
       }
     }
-    return Links.canonical(link, base);
+    return link;
+  }
+
+  /** The entry's guid or Atom id as the feed wrote it, or {@code null}. */
+  static String rawGuid(SyndEntry entry) {
+    return trimmed(entry.getUri());
   }
 
   /** PRISM first (the publisher's own statement), then Dublin Core, then link, guid and text. */
   private static String doi(
-      SyndEntry entry, DCModule dc, String link, String guid, String abstractHtml) {
+      SyndEntry entry, DCModule dc, String link, String guid, List<String> texts) {
     List<String> candidates = new ArrayList<>();
     candidates.add(prism(entry, "doi"));
     if (dc != null) {
@@ -81,7 +89,8 @@ final class PaperMapper {
     }
     candidates.add(link);
     candidates.add(guid);
-    candidates.add(abstractHtml);
+    // Every text, a citation too: "doi:10.1234/abc.5" is a summary that is only a citation.
+    candidates.addAll(texts);
     for (String candidate : candidates) {
       Optional<String> doi = Doi.find(candidate);
       if (doi.isPresent()) {
@@ -164,26 +173,33 @@ final class PaperMapper {
 
   /**
    * The longest of the places feeds put an abstract: content (content:encoded, Atom content),
-   * description or summary, and dc:description.
+   * description or summary, and dc:description. A citation is no abstract: Wiley's tables of
+   * contents put "TAXON, Volume 70, Issue 5, Page 1131-1132, October 2021." there, and the paper
+   * then has no abstract, as the enricher must see to ask the article page for one.
    */
-  private static String abstractHtml(SyndEntry entry, DCModule dc) {
-    List<String> candidates = new ArrayList<>();
-    for (SyndContent content : entry.getContents()) {
-      candidates.add(content.getValue());
-    }
-    if (entry.getDescription() != null) {
-      candidates.add(entry.getDescription().getValue());
-    }
-    if (dc != null) {
-      candidates.addAll(dc.getDescriptions());
-    }
+  private static String abstractHtml(List<String> texts) {
     String best = "";
-    for (String candidate : candidates) {
-      if (candidate != null && candidate.strip().length() > best.length()) {
-        best = candidate.strip();
+    for (String text : texts) {
+      if (text != null && text.strip().length() > best.length() && !Citation.isOnly(text)) {
+        best = text.strip();
       }
     }
     return best;
+  }
+
+  /** The entry's texts, in the order feeds fill them: content, description, dc:description. */
+  private static List<String> texts(SyndEntry entry, DCModule dc) {
+    List<String> texts = new ArrayList<>();
+    for (SyndContent content : entry.getContents()) {
+      texts.add(content.getValue());
+    }
+    if (entry.getDescription() != null) {
+      texts.add(entry.getDescription().getValue());
+    }
+    if (dc != null) {
+      texts.addAll(dc.getDescriptions());
+    }
+    return texts;
   }
 
   /** A PRISM element's text; ROME has no PRISM module, so read the foreign markup. */

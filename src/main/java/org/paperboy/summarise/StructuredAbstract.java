@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -27,10 +29,15 @@ final class StructuredAbstract {
   private static final char CLOSE = '\uE001';
   private static final Pattern MARKED =
       Pattern.compile(OPEN + "([^" + CLOSE + "]+)" + CLOSE + "\\s*[:.]?\\s*");
-  private static final Pattern IN_TEXT = labelsInText();
+  private static final Pattern IN_TEXT = labelsInText("(?:\\s*([:.])(?=\\s)|(?=\\s))\\s*");
+  // The same labels with nothing after them: isGluedLabel checks what follows.
+  private static final Pattern GLUED = labelsInText("");
   // The first words of the labels, folded as IN_TEXT folds case: where a sentence starts with none
   // of them, the pattern cannot match and is not tried.
   private static final Set<String> FIRST_WORDS = firstWords();
+  // The same, by their first letter: a glued label is looked for among a few words, not all.
+  private static final Map<Character, List<String>> FIRST_WORDS_BY_LETTER =
+      FIRST_WORDS.stream().collect(Collectors.groupingBy(w -> w.charAt(0)));
   // The elements that can set a label apart, parsed once.
   private static final Evaluator LABEL_ELEMENTS =
       QueryParser.parse("b, strong, h1, h2, h3, h4, h5, h6, title, jats|title, dt, label");
@@ -73,20 +80,28 @@ final class StructuredAbstract {
       // A label starts the text or follows a sentence's end: try only there, not at every
       // character, as the pattern holds every label there is.
       Matcher inText = IN_TEXT.matcher(text).useTransparentBounds(true);
+      Matcher glued = GLUED.matcher(text).useTransparentBounds(true);
       int from = 0;
       for (int start = 0; start < text.length(); start = nextSentenceStart(text, start)) {
         start = skipSpaces(text, start);
         if (start < from || start >= text.length()) {
           continue;
         }
-        if (!FIRST_WORDS.contains(foldedWordAt(text, start))) {
-          continue;
+        String word = foldedWordAt(text, start);
+        Matcher label = null;
+        if (FIRST_WORDS.contains(word)
+            && inText.region(start, text.length()).lookingAt()
+            && isLabel(text, inText)) {
+          label = inText;
+        } else if ((FIRST_WORDS.contains(word) || startsWithALabel(word))
+            && glued.region(start, text.length()).lookingAt()
+            && isGluedLabel(text, glued)) {
+          label = glued;
         }
-        inText.region(start, text.length());
-        if (inText.lookingAt() && isLabel(text, inText)) {
-          cuts.add(new int[] {inText.start(1), inText.end()});
-          labels.add(inText.group(1));
-          from = inText.end();
+        if (label != null) {
+          cuts.add(new int[] {label.start(1), label.end()});
+          labels.add(label.group(1));
+          from = label.end();
         }
       }
     }
@@ -173,6 +188,37 @@ final class StructuredAbstract {
     return capitals && m.end() < text.length() && Character.isUpperCase(text.charAt(m.end()));
   }
 
+  /**
+   * A label glued to its text, as JAMA Network's page descriptions join their sections
+   * ("ContextResearchers conducted…", "…in 2019.ResultsAmong…"): written as a label is printed
+   * ("Context", "Conclusions and Relevance"), and followed at once by a capital or a digit.
+   */
+  private static boolean isGluedLabel(String text, Matcher m) {
+    int before = m.start(1) - 1;
+    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+      before--;
+    }
+    String label = m.group(1);
+    return (before < 0 || endsSentence(text.charAt(before)))
+        && Character.isUpperCase(label.charAt(0))
+        && Character.isLowerCase(label.charAt(label.length() - 1))
+        && m.end() + 1 < text.length()
+        && (Character.isUpperCase(text.charAt(m.end())) || Character.isDigit(text.charAt(m.end())));
+  }
+
+  /** True when {@code word} (folded) is a label's first word with more letters glued to it. */
+  private static boolean startsWithALabel(String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    for (String first : FIRST_WORDS_BY_LETTER.getOrDefault(word.charAt(0), List.of())) {
+      if (word.length() > first.length() && word.startsWith(first)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Set<String> firstWords() {
     Set<String> words = new HashSet<>();
     for (String label : Section.labels()) {
@@ -181,7 +227,7 @@ final class StructuredAbstract {
     return Set.copyOf(words);
   }
 
-  private static Pattern labelsInText() {
+  private static Pattern labelsInText(String ending) {
     List<String> labels = new ArrayList<>(Section.labels());
     labels.sort(Comparator.comparingInt(String::length).reversed());
     StringBuilder alternatives = new StringBuilder();
@@ -192,7 +238,7 @@ final class StructuredAbstract {
       alternatives.append(Pattern.quote(label).replace(" ", "\\E\\s+\\Q"));
     }
     return Pattern.compile(
-        "(?<![\\p{L}\\p{N}])(" + alternatives + ")(?:\\s*([:.])(?=\\s)|(?=\\s))\\s*",
+        "(?<![\\p{L}\\p{N}])(" + alternatives + ")" + ending,
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.paperboy.model.Citation;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Summary;
 
@@ -27,11 +28,6 @@ public final class Summariser {
   // rest is markup or another document, never what a post says.
   private static final int LONGEST_ABSTRACT = 64 * 1024;
   private static final int LONGEST_TITLE = 2 * 1024;
-  // Descriptions that hold only bibliographic data: ScienceDirect's "Publication date: … Source:
-  // … Author(s): …", Taylor & Francis's "Volume 56, Issue 3, December 2021, Page 163-175."
-  private static final Pattern METADATA_ONLY =
-      Pattern.compile(
-          "^(?:Publication date:.*Source:.*|Volume \\d+, Issue [^,]+, [^,]+, Pages? [\\d–-]+\\s*\\.?)$");
   // PLOS opens its Atom content with a byline paragraph: "<p>by A, B, C</p> Abstract…".
   private static final Pattern BYLINE =
       Pattern.compile("^\\s*<p>\\s*by\\s[^<]{1,2000}</p>", Pattern.CASE_INSENSITIVE);
@@ -91,7 +87,9 @@ public final class Summariser {
     String title = TitleCleaner.clean(bounded(paper.title(), LONGEST_TITLE));
     String html = BYLINE.matcher(bounded(paper.abstractHtml(), LONGEST_ABSTRACT)).replaceFirst("");
     String text = withoutCopyrightTail(afterPreamble(StructuredAbstract.markedText(html)));
-    if (METADATA_ONLY.matcher(text).matches()
+    // A description that holds only a citation (ScienceDirect's "Publication date: … Source: …",
+    // Wiley's and Taylor & Francis's "Volume 56, Issue 3, …, Page 163-175") is no abstract.
+    if (Citation.isOnly(text)
         || text.equalsIgnoreCase("abstract")
         || text.equalsIgnoreCase(title)) {
       return new Summary(title, List.of());
@@ -107,7 +105,10 @@ public final class Summariser {
         Optional<Section> section = StructuredAbstract.first(sections, kind);
         List<String> sentences =
             section.map(s -> usable(Sentences.split(s.text()))).orElse(List.of());
-        if (!sentences.isEmpty()) {
+        // A section that is only the start of a sentence the feed or page cut ("These findings
+        // sugg…") says less than the parts before it.
+        boolean onlyACut = sentences.size() == 1 && TRUNCATED.matcher(sentences.get(0)).find();
+        if (!sentences.isEmpty() && !onlyACut) {
           return leadInDropped(sentences);
         }
       }

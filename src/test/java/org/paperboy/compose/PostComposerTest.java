@@ -21,7 +21,9 @@ import org.paperboy.platform.x.XText;
 
 class PostComposerTest {
 
-  private static final Template STANDARD = Template.parse("{title} {summary} {link} {hashtags}");
+  // The default template of reference.conf.
+  private static final Template STANDARD = Template.parse("{title}\n{summary} {link} {hashtags}");
+  private static final Template ON_ONE_LINE = Template.parse("{title} {summary} {link} {hashtags}");
   private static final LocalDate TODAY = LocalDate.parse("2026-11-21");
   private static final List<String> SEPSIS_TRIAL =
       List.of(
@@ -63,7 +65,8 @@ class PostComposerTest {
 
     assertThat(post.text())
         .isEqualTo(
-            "Early care in sepsis Mortality fell. https://doi.org/10.1016/s0140-6736(24)00001-1 #MedEd #FOAMed");
+            "Early care in sepsis\nMortality fell. https://doi.org/10.1016/s0140-6736(24)00001-1"
+                + " #MedEd #FOAMed");
   }
 
   @Test
@@ -74,7 +77,85 @@ class PostComposerTest {
             paper(null, "https://example.org/a"),
             new Summary("T", List.of()));
 
-    assertThat(post.text()).isEqualTo("T https://example.org/a");
+    assertThat(post.text()).isEqualTo("T\nhttps://example.org/a");
+  }
+
+  @Test
+  void theDefaultTemplateEndsTheTitleWithALineBreak() {
+    Post post =
+        compose(
+            FeedStyle.of(STANDARD, List.of()),
+            paper("10.1/x", null),
+            new Summary(
+                "Sarcopenia in Community-Dwelling Elderly Women",
+                List.of("This study showed that muscle mass fell with age.")));
+
+    assertThat(post.text())
+        .isEqualTo(
+            "Sarcopenia in Community-Dwelling Elderly Women\n"
+                + "This study showed that muscle mass fell with age. https://doi.org/10.1/x");
+  }
+
+  @Test
+  void aTitleThatATemplateRunsIntoTheSummaryGetsAFullStopUnlessItEndsInPunctuation() {
+    FeedStyle oneLine = FeedStyle.of(ON_ONE_LINE, List.of());
+    List<String> summary = List.of("This study showed that muscle mass fell with age.");
+
+    assertThat(
+            compose(
+                    oneLine,
+                    paper("10.1/x", null),
+                    new Summary("Sarcopenia in Community-Dwelling Elderly Women", summary))
+                .text())
+        .startsWith("Sarcopenia in Community-Dwelling Elderly Women. This study showed");
+    assertThat(
+            compose(oneLine, paper("10.1/x", null), new Summary("Is sarcopenia common?", summary))
+                .text())
+        .startsWith("Is sarcopenia common? This study showed");
+    assertThat(
+            compose(
+                    oneLine,
+                    paper(null, "https://example.cn/a"),
+                    new Summary("广州海珠斯萤叶甲属一新种", List.of("描述了一新种。")))
+                .text())
+        .startsWith("广州海珠斯萤叶甲属一新种。 描述了一新种。");
+  }
+
+  @Test
+  void aTitleFollowedByALinkOrByTheTemplatesOwnWordsStaysAsItIs() {
+    Paper byAuthors = paper("10.1/x", null, List.of(Author.named("Jane Smith")));
+
+    assertThat(
+            compose(FeedStyle.of(ON_ONE_LINE, List.of()), byAuthors, new Summary("T", List.of()))
+                .text())
+        .isEqualTo("T https://doi.org/10.1/x");
+    assertThat(
+            compose(
+                    FeedStyle.of(Template.parse("{title} by {authors} {link}"), List.of()),
+                    byAuthors,
+                    new Summary("T", List.of()))
+                .text())
+        .isEqualTo("T by Jane Smith https://doi.org/10.1/x");
+    assertThat(
+            composer.posts(
+                new FeedStyle(ON_ONE_LINE, List.of(), List.of(), 2, List.of(), true),
+                byAuthors,
+                new Summary("T", SEPSIS_TRIAL),
+                TODAY))
+        .extracting(Post::text)
+        .first()
+        .isEqualTo("T https://doi.org/10.1/x");
+  }
+
+  @Test
+  void aStoredDoiThatKeptItsLinksQueryIsNeverPostedAsADoiLink() {
+    Post post =
+        compose(
+            FeedStyle.of(STANDARD, List.of()),
+            paper("10.1099/ijsem.0.005146?track=rss", "https://example.org/ijsem.0.005146"),
+            new Summary("T", List.of()));
+
+    assertThat(post.text()).isEqualTo("T\nhttps://example.org/ijsem.0.005146");
   }
 
   @Test
@@ -88,7 +169,7 @@ class PostComposerTest {
 
     assertThat(post.text())
         .isEqualTo(
-            "Early versus usual care in adults with sepsis: a randomised trial "
+            "Early versus usual care in adults with sepsis: a randomised trial\n"
                 + SEPSIS_TRIAL.get(0)
                 + " "
                 + SEPSIS_TRIAL.get(1)
@@ -105,9 +186,9 @@ class PostComposerTest {
             new Summary("Early care in sepsis", List.of(longSentence)));
 
     assertThat(post.text())
-        .startsWith("Early care in sepsis Early care reduced")
+        .startsWith("Early care in sepsis\nEarly care reduced")
         .endsWith("… https://doi.org/10.1/x #MedEd");
-    String cut = post.text().substring("Early care in sepsis ".length(), post.text().indexOf('…'));
+    String cut = post.text().substring("Early care in sepsis\n".length(), post.text().indexOf('…'));
     assertThat(longSentence).startsWith(cut + " ");
     assertThat(post.length()).isGreaterThan(260);
   }
@@ -124,7 +205,7 @@ class PostComposerTest {
 
     assertThat(post.text())
         .startsWith("A very long title")
-        .endsWith("… https://doi.org/10.1/x #MedEd")
+        .endsWith("…\nhttps://doi.org/10.1/x #MedEd")
         .doesNotContain("randomised");
   }
 
@@ -179,7 +260,7 @@ class PostComposerTest {
     assertThat(extractor.extractMentionedScreennames(post.text())).isEmpty();
     assertThat(extractor.extractCashtags(post.text())).isEmpty();
     assertThat(post.text().replace("\u200B", ""))
-        .startsWith("Reply to @nejm on $GILD and $AAPL shares Contact @jane_doe");
+        .startsWith("Reply to @nejm on $GILD and $AAPL shares\nContact @jane_doe");
   }
 
   @Test
@@ -258,9 +339,9 @@ class PostComposerTest {
             summary);
 
     assertThat(left.text())
-        .isEqualTo("Early care in sepsis Mortality fell. https://doi.org/10.1/x");
+        .isEqualTo("Early care in sepsis\nMortality fell. https://doi.org/10.1/x");
     assertThat(turned.text())
-        .isEqualTo("Early care in #sepsis Mortality fell. https://doi.org/10.1/x");
+        .isEqualTo("Early care in #sepsis\nMortality fell. https://doi.org/10.1/x");
   }
 
   @Test
@@ -300,7 +381,7 @@ class PostComposerTest {
     assertThat(posts)
         .extracting(Post::text)
         .containsExactly(
-            "Early care in sepsis https://doi.org/10.1/x #MedEd",
+            "Early care in sepsis\nhttps://doi.org/10.1/x #MedEd",
             SEPSIS_TRIAL.get(0) + " " + SEPSIS_TRIAL.get(1));
   }
 

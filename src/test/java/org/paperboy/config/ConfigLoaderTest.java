@@ -79,7 +79,7 @@ class ConfigLoaderTest {
     FeedConfig plos = config.feeds().get("plos");
     assertThat(plos.schedule()).isEqualTo(new Schedule.Every(Duration.ofMinutes(30)));
     assertThat(plos.hashtags()).containsExactly("#MedEd", "#FOAMed");
-    assertThat(plos.template()).isEqualTo("{title} {summary} {link} {hashtags}");
+    assertThat(plos.template()).isEqualTo("{title}\n{summary} {link} {hashtags}");
     assertThat(plos.backfill()).isZero();
     FeedConfig nejm = config.feeds().get("nejm");
     assertThat(nejm.schedule()).isEqualTo(new Schedule.Cron("0 0/30 * * * ?"));

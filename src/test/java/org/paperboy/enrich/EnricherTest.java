@@ -2,6 +2,8 @@ package org.paperboy.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +17,9 @@ import org.paperboy.fetch.FetchResult;
 import org.paperboy.fetch.Validators;
 import org.paperboy.model.Author;
 import org.paperboy.model.Paper;
+import org.paperboy.model.Summary;
+import org.paperboy.parse.FeedParser;
+import org.paperboy.summarise.Summariser;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.Fixtures;
 
@@ -78,6 +83,92 @@ class EnricherTest {
 
     assertThat(paper.doi()).startsWith("10.1021/");
     assertThat(paper.authors()).extracting(Author::name).hasSize(9);
+  }
+
+  @Test
+  void aSectionLabelGluedToItsTextInAJamaPageDescriptionIsDroppedAsInFeeds() {
+    server.serve(
+        "/jama",
+        Fixtures.pageBytes("html_jama-style_description-glued-labels-cut.html"),
+        "text/html");
+
+    Summary summary = new Summariser().summarise(enricher.enrich(bare("/jama")));
+
+    assertThat(summary.sentences())
+        .containsExactly(
+            "Alcoholic liver disease (ALD) is generally associated with iron overload, which may"
+                + " contribute to its pathogenesis, through increased oxidative stress and cellular"
+                + " damage.",
+            "There are conflicting reports in literature about hemochromatosis (HFE) gene"
+                + " mutations and the severity of liver disease in alcoholic patients.");
+  }
+
+  @Test
+  void aPageDescriptionCutMidWordEndsAtAWholeWordWithAnEllipsis() {
+    server.serve("/lww", Fixtures.pageBytes("html_lww-style_og-description-cut.html"), "text/html");
+    server.serve(
+        "/jama",
+        Fixtures.pageBytes("html_jama-style_description-glued-labels-cut.html"),
+        "text/html");
+
+    Paper lww = enricher.enrich(bare("/lww"));
+    Paper jama = enricher.enrich(bare("/jama"));
+
+    assertThat(lww.abstractHtml())
+        .endsWith("This article focuses on the research paradigm of positivism, examining its…");
+    assertThat(jama.abstractHtml())
+        .endsWith("the prevalence of mutations in the hemochromatosis (HFE)…");
+    assertThat(new Summariser().summarise(lww).sentences())
+        .last()
+        .isEqualTo(
+            "Understanding paradigm-specific assumptions helps illuminate the quality of findings"
+                + " that support scientific studies and identify gaps in generating sound"
+                + " evidence.");
+  }
+
+  @Test
+  void aStructuredAbstractFromAPageGivesItsConclusionAsOneFromAFeedDoes() {
+    server.serve(
+        "/ehp", Fixtures.pageBytes("html_atypon-style_dc-description-labelled.html"), "text/html");
+
+    Paper paper = enricher.enrich(bare("/ehp"));
+
+    assertThat(paper.doi()).isEqualTo("10.1289/ehp4883");
+    assertThat(new Summariser().summarise(paper).sentences())
+        .containsExactly(
+            "Air pollution was associated with stroke and AF onset, even at very low"
+                + " concentrations.");
+  }
+
+  @Test
+  void aTableOfContentsEntryWhoseDescriptionIsOnlyItsCitationAsksThePage() throws Exception {
+    server.serve(
+        "/tax.12636",
+        Fixtures.pageBytes("html_atypon-style_dc-description-labelled.html"),
+        "text/html");
+    String toc =
+        Fixtures.feedText("wiley_taxon.xml")
+            .replace(
+                "https://onlinelibrary.wiley.com/doi/10.1002/tax.12636?af=R",
+                server.url("/tax.12636").toString());
+    Paper paper =
+        new FeedParser()
+                .parse(
+                    "taxon",
+                    toc.getBytes(StandardCharsets.UTF_8),
+                    null,
+                    URI.create("https://onlinelibrary.wiley.com/feed/19968175/most-recent"))
+                .papers()
+                .stream()
+                .filter(p -> p.guid().equals("10.1002/tax.12636"))
+                .findFirst()
+                .orElseThrow();
+
+    Paper enriched = enricher.enrich(paper);
+
+    assertThat(server.requests("/tax.12636")).hasSize(1);
+    assertThat(enriched.abstractHtml()).startsWith("Background: Although growing evidence");
+    assertThat(enriched.doi()).isEqualTo("10.1002/tax.12636");
   }
 
   @Test

@@ -124,6 +124,20 @@ class FeedParserTest {
   }
 
   @Test
+  void aWileyTableOfContentsEntryWhoseDescriptionIsItsCitationHasNoAbstract() throws Exception {
+    Paper toc =
+        papers("wiley_taxon.xml").stream()
+            .filter(p -> p.guid().equals("10.1002/tax.12636"))
+            .findFirst()
+            .orElseThrow();
+    Paper withAbstract = papers("wiley_taxon.xml").get(0);
+
+    assertThat(toc.abstractHtml()).isEmpty();
+    assertThat(toc.doi()).isEqualTo("10.1002/tax.12636");
+    assertThat(withAbstract.abstractHtml()).startsWith("<h2>Abstract</h2>");
+  }
+
+  @Test
   void pointsArxivLinksAtTheAbstractPage() throws Exception {
     List<Paper> papers =
         papersOf(

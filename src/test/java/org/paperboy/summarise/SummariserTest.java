@@ -48,6 +48,27 @@ class SummariserTest {
   }
 
   @Test
+  void sectionLabelsGluedToTheirTextAreRecognisedAsSpacedOnesAre() {
+    String jama =
+        "ImportanceSepsis kills.ObjectiveTo test early care."
+            + "Design, Setting, and ParticipantsA trial in 31 hospitals."
+            + "ResultsOf 1204 adults, fewer died.Conclusions and RelevanceEarly care saves lives.";
+
+    assertThat(summariser.summarise(paper("T", jama)).text()).isEqualTo("Early care saves lives.");
+    assertThat(summariser.summarise(paper("T", "ContextSepsis kills. We tested care.")).text())
+        .isEqualTo("Sepsis kills. We tested care.");
+  }
+
+  @Test
+  void aSectionThatIsOnlyTheStartOfACutSentenceGivesWayToTheRest() {
+    Summary summary =
+        summariser.summarise(
+            paper("T", "Objective: To test early care. Methods: A trial. Results: Of 1204 adu…"));
+
+    assertThat(summary.text()).isEqualTo("To test early care. A trial.");
+  }
+
+  @Test
   void decodesHtmlThatTheFeedEscapedTwice() {
     Summary summary = summariser.summarise(paper("T", "&lt;p&gt;Ants &amp;amp; bees.&lt;/p&gt;"));
 
