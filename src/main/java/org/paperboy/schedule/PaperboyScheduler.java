@@ -322,7 +322,8 @@ public final class PaperboyScheduler {
       while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      scheduler.shutdown(false);
+      // With nothing running, wait for Quartz's own threads so none holds a connection after this.
+      scheduler.shutdown(scheduler.getCurrentlyExecutingJobs().isEmpty());
     } catch (SchedulerException e) {
       throw new ScheduleException("stopping the scheduler", e);
     } catch (InterruptedException e) {
