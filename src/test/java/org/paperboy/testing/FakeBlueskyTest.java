@@ -170,7 +170,8 @@ class FakeBlueskyTest {
     String access = login();
     Map<String, Object> record = post("A paper");
 
-    JsonNode created = json(create(access, record, TID));
+    HttpResponse<String> answer = create(access, record, TID);
+    JsonNode created = json(answer);
     JsonNode generated = json(create(access, post("Another"), null));
     HttpResponse<String> fetched =
         query(
@@ -181,6 +182,8 @@ class FakeBlueskyTest {
         .isEqualTo("at://" + pds.did() + "/app.bsky.feed.post/" + TID);
     assertThat(created.path("cid").asText()).startsWith("bafyrei").hasSize(59);
     assertThat(created.at("/commit/rev").asText()).hasSize(13);
+    assertThat(answer.headers().firstValue("RateLimit-Policy")).hasValue("5000;w=3600");
+    assertThat(answer.headers().firstValue("RateLimit-Remaining")).hasValue("4997");
     assertThat(generated.path("uri").asText())
         .matches(".*/app\\.bsky\\.feed\\.post/[2-7a-j][2-7a-z]{12}");
     assertThat(json(fetched).path("cid").asText()).isEqualTo(created.path("cid").asText());

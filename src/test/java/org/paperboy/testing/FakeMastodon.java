@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -231,12 +232,16 @@ public final class FakeMastodon implements AutoCloseable {
       if (!accountStatuses.group(1).equals(ACCOUNT_ID)) {
         throw new Refusal(404, MastodonJson.error("Record not found"));
       }
-      // authorize_if_got_token!: a wrong token reads as no token, and sees public statuses.
-      boolean owner = accessToken.equals(bearer(exchange)) && !revoked;
+      // authorize_if_got_token!: a token Doorkeeper does not know reads as none, and sees public
+      // statuses; the account's own token is checked, revoked or not.
+      boolean owner = accessToken.equals(bearer(exchange));
+      Map<String, String> limits = owner ? authorize(exchange) : Map.of();
       String base = "http://" + exchange.getRequestHeaders().getFirst("Host");
-      FakeHttp.json(
-          exchange,
-          statuses.list(FakeHttp.form(exchange.getRequestURI().getRawQuery()), owner, base));
+      Reply page =
+          statuses.list(FakeHttp.form(exchange.getRequestURI().getRawQuery()), owner, base);
+      Map<String, String> headers = new HashMap<>(limits);
+      headers.putAll(page.headers());
+      FakeHttp.json(exchange, new Reply(page.status(), page.body(), headers));
     } else if (method.equals("POST") && path.equals("/api/v1/statuses")) {
       statuses.create(exchange, body, authorize(exchange));
     } else if (method.equals("POST") && path.equals("/api/v2/media")) {
