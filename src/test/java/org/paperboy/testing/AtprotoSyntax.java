@@ -116,7 +116,7 @@ final class AtprotoSyntax {
     return "did:plc:" + base32(sha256(seed.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
   }
 
-  static byte[] sha256(byte[] content) {
+  private static byte[] sha256(byte[] content) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(content);
     } catch (NoSuchAlgorithmException e) {

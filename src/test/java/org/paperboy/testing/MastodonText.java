@@ -270,7 +270,7 @@ final class MastodonText {
   }
 
   /** ERB::Util.html_escape. */
-  static String escape(String s) {
+  private static String escape(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
