@@ -24,7 +24,7 @@ import org.paperboy.compose.PostComposer;
 import org.paperboy.config.AccountConfig;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
-import org.paperboy.config.XCredentials;
+import org.paperboy.config.PlatformSettings;
 import org.paperboy.enrich.Enricher;
 import org.paperboy.enrich.PageSource;
 import org.paperboy.fetch.FeedFetcher;
@@ -36,15 +36,12 @@ import org.paperboy.parse.FeedParser;
 import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PostDispatcher;
+import org.paperboy.pipeline.PostKeys;
 import org.paperboy.pipeline.Rewriter;
-import org.paperboy.platform.console.ConsolePublisher;
-import org.paperboy.platform.x.OAuthSigner;
-import org.paperboy.platform.x.XPublisher;
-import org.paperboy.platform.x.XText;
-import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
 import org.paperboy.queue.Settlement;
+import org.paperboy.queue.Spending;
 import org.paperboy.schedule.NodeHeartbeat;
 import org.paperboy.schedule.QuartzCron;
 import org.paperboy.store.Database;
@@ -55,6 +52,8 @@ import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
+import org.paperboy.store.JdbcSessions;
+import org.paperboy.store.JdbcSpend;
 import org.paperboy.store.ServiceLock;
 import org.paperboy.summarise.Summariser;
 import org.slf4j.LoggerFactory;
@@ -62,7 +61,6 @@ import org.slf4j.LoggerFactory;
 /** The composition root: the only place that knows every stage. */
 public final class Paperboy implements EngineFactory {
 
-  private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
   // X sends x-rate-limit-reset with every 429; this is for an answer without it.
   private static final Duration RATE_LIMIT_PAUSE = Duration.ofMinutes(15);
   // Refused credentials are tried again this often, to notice a fix without a restart.
@@ -139,6 +137,8 @@ public final class Paperboy implements EngineFactory {
             () -> queue.awaitingLook().values().stream().mapToInt(Integer::intValue).sum());
     AtomicReference<String> node = new AtomicReference<>();
     AtomicBoolean stopping = new AtomicBoolean();
+    Accounts platforms = new Accounts(clock, out, new JdbcSessions(database.dataSource(), clock));
+    PostKeys keys = new PostKeys(clock);
     return new PaperboyEngine(
         config,
         database,
@@ -147,7 +147,7 @@ public final class Paperboy implements EngineFactory {
         node,
         stopping,
         clock,
-        next -> parts(next, database, metrics, node::get, stopping::get));
+        next -> parts(next, database, metrics, platforms, keys, node::get, stopping::get));
   }
 
   /** The pipeline for {@code config}, on an open database; built again when the config changes. */
@@ -155,6 +155,8 @@ public final class Paperboy implements EngineFactory {
       PaperboyConfig config,
       Database database,
       Metrics metrics,
+      Accounts platforms,
+      PostKeys keys,
       Supplier<String> node,
       BooleanSupplier stopping) {
     JdbcOutbox outbox = new JdbcOutbox(database.dataSource(), database.dialect());
@@ -169,15 +171,18 @@ public final class Paperboy implements EngineFactory {
     JdbcFeedStore feedStore = new JdbcFeedStore(database.dataSource());
     Set<String> held = new HashSet<>();
     Map<String, PostDispatcher.Account> dispatched = new LinkedHashMap<>();
+    Map<String, PostComposer> composers = new LinkedHashMap<>();
     for (AccountConfig account : config.accounts().values()) {
       if (account.approval()) {
         held.add(account.id());
       }
+      Accounts.Platform platform = platforms.of(account, metrics);
+      composers.put(account.id(), new PostComposer(platform.rules()));
       dispatched.put(
           account.id(),
           new PostDispatcher.Account(
               new Pacing(account.minSpacing(), account.maxPerDay(), account.quietHours()),
-              publisher(account, metrics),
+              platform.publisher(),
               new Settlement(
                   new Backoff(
                       account.retry().initialDelay(),
@@ -185,7 +190,11 @@ public final class Paperboy implements EngineFactory {
                       account.retry().maxAttempts(),
                       () -> ThreadLocalRandom.current().nextDouble()),
                   RATE_LIMIT_PAUSE,
-                  UNAUTHORIZED_PAUSE)));
+                  UNAUTHORIZED_PAUSE),
+              platform.rules(),
+              account.settings() instanceof PlatformSettings.X x && x.budget() != null
+                  ? new Spending(x.budget())
+                  : null));
     }
     FeedPoller poller =
         new FeedPoller(
@@ -193,7 +202,8 @@ public final class Paperboy implements EngineFactory {
             new FeedParser(),
             new Enricher(articlePages(), clock, PER_HOST_DELAY, PAGE_CACHE_SIZE),
             new Summariser(),
-            new PostComposer(new XText()),
+            composers,
+            keys,
             feedStore,
             new JdbcPaperStore(database.dataSource()),
             clock,
@@ -206,6 +216,7 @@ public final class Paperboy implements EngineFactory {
             outbox,
             new JdbcPostLog(database.dataSource()),
             accounts,
+            new JdbcSpend(database.dataSource()),
             clock,
             metrics,
             node,
@@ -213,11 +224,7 @@ public final class Paperboy implements EngineFactory {
             stopping);
     Rewriter rewriter =
         new Rewriter(
-            new Summariser(),
-            new PostComposer(new XText()),
-            new JdbcQueue(database.dataSource()),
-            feedStore,
-            clock);
+            new Summariser(), composers, new JdbcQueue(database.dataSource()), feedStore, clock);
     return new PaperboyEngine.Parts(config, poller, dispatcher, previewer, rewriter);
   }
 
@@ -254,25 +261,6 @@ public final class Paperboy implements EngineFactory {
       }
       LoggerFactory.getLogger(Paperboy.class).info("article page not read: {}", result);
       return Optional.empty();
-    };
-  }
-
-  private Publisher publisher(AccountConfig account, Metrics metrics) {
-    return switch (account.platform()) {
-      case CONSOLE -> new ConsolePublisher(out);
-      case X -> {
-        XCredentials keys = account.credentials();
-        yield new XPublisher(
-            account.id(),
-            account.apiBaseUrl(),
-            new OAuthSigner(
-                keys.consumerKey(),
-                keys.consumerSecret(),
-                keys.accessToken(),
-                keys.accessTokenSecret()),
-            POST_TIMEOUT,
-            remaining -> metrics.rateLimitRemaining(account.id(), remaining));
-      }
     };
   }
 

@@ -1,6 +1,7 @@
 package org.paperboy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.paperboy.cli.Engine;
+import org.paperboy.config.AccountConfig;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.config.PlatformSettings;
 import org.paperboy.observe.Health;
 import org.paperboy.observe.HttpEndpoints;
 import org.paperboy.observe.Metrics;
@@ -25,6 +29,7 @@ import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PollReport;
 import org.paperboy.pipeline.PostDispatcher;
 import org.paperboy.pipeline.Rewriter;
+import org.paperboy.queue.Spending;
 import org.paperboy.schedule.NodeHeartbeat;
 import org.paperboy.schedule.PaperboyScheduler;
 import org.paperboy.schedule.ScheduleException;
@@ -32,6 +37,7 @@ import org.paperboy.store.Database;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcNodes;
 import org.paperboy.store.JdbcQueue;
+import org.paperboy.store.JdbcSpend;
 import org.paperboy.store.ServiceLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +99,21 @@ final class PaperboyEngine implements Engine {
     this.metrics = metrics;
     this.assemble = assemble;
     this.parts.set(assemble.apply(config));
+    metrics.spending(this::spentThisCycle);
+  }
+
+  /** What each account with a budget has spent in its billing cycle. */
+  private Map<String, BigDecimal> spentThisCycle() {
+    JdbcSpend spend = new JdbcSpend(database.dataSource());
+    Map<String, BigDecimal> spent = new TreeMap<>();
+    Instant now = clock.instant();
+    for (AccountConfig account : parts.get().config().accounts().values()) {
+      if (account.settings() instanceof PlatformSettings.X x && x.budget() != null) {
+        spent.put(
+            account.id(), spend.since(account.id(), new Spending(x.budget()).cycleStart(now)));
+      }
+    }
+    return spent;
   }
 
   @Override

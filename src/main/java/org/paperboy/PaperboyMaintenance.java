@@ -1,5 +1,6 @@
 package org.paperboy;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.paperboy.store.FeedOverview;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
+import org.paperboy.store.JdbcSpend;
 import org.paperboy.store.PostRecord;
 
 /** The maintainers' view of Paperboy's database. */
@@ -22,6 +24,7 @@ final class PaperboyMaintenance implements Maintenance {
   private final JdbcFeedStore feeds;
   private final JdbcQueue queue;
   private final JdbcPostLog posts;
+  private final JdbcSpend spend;
   private final Clock clock;
 
   PaperboyMaintenance(Database database, Clock clock) {
@@ -29,6 +32,7 @@ final class PaperboyMaintenance implements Maintenance {
     this.feeds = new JdbcFeedStore(database.dataSource());
     this.queue = new JdbcQueue(database.dataSource());
     this.posts = new JdbcPostLog(database.dataSource());
+    this.spend = new JdbcSpend(database.dataSource());
     this.clock = clock;
   }
 
@@ -69,6 +73,11 @@ final class PaperboyMaintenance implements Maintenance {
   @Override
   public List<PostRecord> history(String accountId, Instant since) {
     return posts.history(accountId, since);
+  }
+
+  @Override
+  public BigDecimal spent(String accountId, Instant since) {
+    return spend.since(accountId, since);
   }
 
   @Override

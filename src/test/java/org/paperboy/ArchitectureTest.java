@@ -35,6 +35,8 @@ class ArchitectureTest {
           "store",
           "publish",
           "platform.x",
+          "platform.mastodon",
+          "platform.bluesky",
           "platform.console");
 
   /** The packages that join stages; only the composition root joins them all. */
@@ -69,11 +71,16 @@ class ArchitectureTest {
       library("ROME", new String[] {"com.rometools..", "org.jdom2.."}, "parse");
 
   @ArchTest
-  static final ArchRule twitterLibrariesOnlyInTheXPlatform =
+  static final ArchRule twitter4jOnlyInTheXPlatform =
+      library("twitter4j", "twitter4j..", "platform.x");
+
+  @ArchTest
+  static final ArchRule twitterTextOnlyInThePlatformsThatCountWithIt =
       library(
-          "twitter4j and twitter-text",
-          new String[] {"twitter4j..", "com.twitter.."},
-          "platform.x");
+          "twitter-text (X's count, and Mastodon's: app/lib/extractor.rb extends it)",
+          "com.twitter..",
+          "platform.x",
+          "platform.mastodon");
 
   @ArchTest
   static final ArchRule jsoupOnlyWhereHtmlIsRead =
@@ -88,11 +95,11 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule httpClientOnlyInFetchAndPlatforms =
-      library("java.net.http", "java.net.http..", "fetch", "platform..");
+      library("java.net.http", "java.net.http..", "fetch", "publish", "platform..");
 
   @ArchTest
   static final ArchRule jsonOnlyWhereJsonIsWritten =
-      library("Jackson", "com.fasterxml.jackson..", "store", "cli", "platform..");
+      library("Jackson", "com.fasterxml.jackson..", "store", "cli", "publish", "platform..");
 
   @ArchTest
   static final ArchRule logbackOnlyInTheRoot =
@@ -130,6 +137,13 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule eachPlatformImportsOnlyThePublishContract = stage("platform.x", "publish");
+
+  @ArchTest
+  static final ArchRule mastodonImportsOnlyThePublishContract =
+      stage("platform.mastodon", "publish");
+
+  @ArchTest
+  static final ArchRule blueskyImportsOnlyThePublishContract = stage("platform.bluesky", "publish");
 
   @ArchTest
   static final ArchRule theConsoleImportsOnlyThePublishContract =

@@ -50,6 +50,7 @@ final class FeedsCommand implements Callable<Integer> {
         err,
         (valid, maintenance) -> {
           int code = print(valid, maintenance.feeds());
+          Budgets.print(valid, maintenance, clock.instant(), out);
           maintenance
               .needingALook()
               .forEach(

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.paperboy.config.ConfigLoader;
-import org.paperboy.config.Platform;
 import org.paperboy.store.PostRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,13 +55,10 @@ final class HistoryCommand implements Callable<Integer> {
           List<PostRecord> posts =
               maintenance.history(account, since == null ? null : clock.instant().minus(since));
           for (PostRecord post : posts) {
-            boolean onX =
-                valid.accounts().containsKey(post.accountId())
-                    && valid.accounts().get(post.accountId()).platform() == Platform.X;
             String link =
                 post.remoteId() == null
                     ? "(already on the account; its id is not known)"
-                    : onX ? "https://x.com/i/web/status/" + post.remoteId() : post.remoteId();
+                    : post.url() != null ? post.url() : post.remoteId();
             out.println(
                 post.postedAt()
                     + "  "
@@ -72,6 +68,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("    " + post.text().replace("\n", " "));
           }
           err.println("paperboy: " + posts.size() + (posts.size() == 1 ? " post" : " posts"));
+          Budgets.print(valid, maintenance, clock.instant(), out);
           return ExitCodes.OK;
         });
   }

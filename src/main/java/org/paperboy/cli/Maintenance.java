@@ -1,5 +1,6 @@
 package org.paperboy.cli;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ public interface Maintenance extends AutoCloseable {
 
   /** Posts made, newest first; either filter may be {@code null}. */
   List<PostRecord> history(String accountId, Instant since);
+
+  /** What {@code accountId}'s posts have cost since {@code since}, as its platform bills them. */
+  BigDecimal spent(String accountId, Instant since);
 
   @Override
   void close();

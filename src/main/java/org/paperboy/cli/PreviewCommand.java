@@ -111,7 +111,7 @@ final class PreviewCommand implements Callable<Integer> {
       boolean failed = false;
       for (FeedPreview preview : previews) {
         failed |= preview.error() != null;
-        print(preview);
+        print(valid, preview);
       }
       return failed ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
     } catch (IllegalStateException e) {
@@ -120,7 +120,7 @@ final class PreviewCommand implements Callable<Integer> {
     }
   }
 
-  private void print(FeedPreview preview) throws Exception {
+  private void print(PaperboyConfig valid, FeedPreview preview) throws Exception {
     if (preview.error() != null) {
       err.println("paperboy: feed " + preview.feedId() + ": " + preview.error());
       return;
@@ -128,34 +128,48 @@ final class PreviewCommand implements Callable<Integer> {
     if (!json) {
       out.println("══ feed " + preview.feedId() + " ══");
     }
+    boolean several =
+        valid.feeds().containsKey(preview.feedId())
+            && valid.feeds().get(preview.feedId()).accountIds().size() > 1;
     for (Verdict verdict : preview.verdicts()) {
       boolean posted = verdict.outcome() == Verdict.Outcome.POST;
       if (!posted && !explain) {
         continue;
       }
+      String platform = valid.accounts().get(verdict.accountId()).platform().configName();
+      String account = several ? ", " + verdict.accountId() + " on " + platform : "";
       if (json) {
-        out.println(JSON.writeValueAsString(asJson(preview.feedId(), verdict)));
+        out.println(JSON.writeValueAsString(asJson(preview.feedId(), platform, verdict)));
       } else if (posted) {
         for (Post post : verdict.posts()) {
           out.println(post.text());
           out.println(
               "   ("
                   + post.length()
-                  + "/280"
+                  + "/"
+                  + post.limit()
                   + (verdict.posts().indexOf(post) > 0 ? ", reply" : "")
+                  + account
                   + ")");
         }
         out.println();
       } else {
-        out.println("✗ " + verdict.paper().guid() + ": " + verdict.reason());
+        out.println(
+            "✗ "
+                + verdict.paper().guid()
+                + (several ? " (" + verdict.accountId() + ")" : "")
+                + ": "
+                + verdict.reason());
       }
     }
   }
 
-  private static Map<String, Object> asJson(String feedId, Verdict verdict) {
+  private static Map<String, Object> asJson(String feedId, String platform, Verdict verdict) {
     Paper paper = verdict.paper();
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("feed", feedId);
+    line.put("account", verdict.accountId());
+    line.put("platform", platform);
     line.put("guid", paper.guid());
     line.put("doi", paper.doi());
     line.put("title", paper.title());

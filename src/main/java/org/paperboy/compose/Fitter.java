@@ -61,7 +61,7 @@ final class Fitter {
       String text = template.fill(choice.values());
       int length = rules.length(text);
       if (length <= rules.limit()) {
-        return new Post(text, Math.max(1, length));
+        return new Post(text, Math.max(1, length), rules.limit());
       }
       // Rare: a part held a short URL, or sat against punctuation, and counted differently alone.
       penalty += length - rules.limit();

@@ -10,6 +10,7 @@ import org.paperboy.model.Author;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Placeholder;
 import org.paperboy.model.Post;
+import org.paperboy.model.Subject;
 import org.paperboy.model.Summary;
 import org.paperboy.model.TextRules;
 
@@ -58,6 +59,14 @@ public final class PostComposer {
         fitter.fit(style.template(), parts.withoutSummary().withTitleSetApartIn(style.template()));
     Post reply = fitter.fit(Template.parse("{summary}"), parts.summaryOnly());
     return List.of(first, reply);
+  }
+
+  /**
+   * What a post of {@code paper} is about: its clean title, the link it carries and the summary's
+   * text, for a platform's link card, and for finding the post again.
+   */
+  public static Subject subject(Paper paper, Summary summary) {
+    return new Subject(summary.title(), Links.forPaper(paper), summary.text());
   }
 
   private PostParts parts(FeedStyle style, Paper paper, Summary summary, LocalDate today) {

@@ -1,6 +1,5 @@
 package org.paperboy.config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.paperboy.model.QuietHours;
@@ -10,8 +9,7 @@ import org.paperboy.model.QuietHours;
  *
  * @param id the account's id in the config
  * @param platform where its posts go
- * @param apiBaseUrl the platform API's base URL (X only; {@code null} otherwise)
- * @param credentials its keys (X only; {@code null} otherwise)
+ * @param settings what it needs to reach its platform
  * @param minSpacing the least time between two of its posts
  * @param maxPerDay at most this many posts in any 24 hours
  * @param quietHours when it never posts, or {@code null}
@@ -21,8 +19,7 @@ import org.paperboy.model.QuietHours;
 public record AccountConfig(
     String id,
     Platform platform,
-    URI apiBaseUrl,
-    XCredentials credentials,
+    PlatformSettings settings,
     Duration minSpacing,
     int maxPerDay,
     QuietHours quietHours,
@@ -45,10 +42,7 @@ public record AccountConfig(
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(minSpacing, "minSpacing");
     Objects.requireNonNull(retry, "retry");
-    if (platform == Platform.X && (apiBaseUrl == null || credentials == null)) {
-      throw new IllegalArgumentException(
-          "an X account needs an API base URL and credentials: " + id);
-    }
+    Objects.requireNonNull(settings, "settings");
     if (minSpacing.isNegative()) {
       throw new IllegalArgumentException("min-spacing < 0: " + minSpacing);
     }

@@ -1,39 +1,29 @@
 package org.paperboy.config;
 
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.paperboy.model.QuietHours;
 
-/** Reads one {@code paperboy.accounts.<id>} block into an {@link AccountConfig}. */
+/**
+ * Reads one {@code paperboy.accounts.<id>} block into an {@link AccountConfig}: the keys every
+ * account has, then its platform's own ({@link PlatformSettingsReader}).
+ */
 final class AccountReader {
 
-  private static final String[] X_SECRETS = {
-    "consumer-key", "consumer-secret", "access-token", "access-token-secret"
-  };
+  private final PlatformSettingsReader platforms = new PlatformSettingsReader();
 
-  /** The account, or empty when the block had a problem (each one recorded). */
-  Optional<AccountConfig> read(ConfigBlock block) {
+  /**
+   * The account, or empty when the block had a problem (each one recorded).
+   *
+   * @param platform the block's platform, read already to choose its keys; empty when it had none
+   *     Paperboy knows (recorded)
+   */
+  Optional<AccountConfig> read(ConfigBlock block, Optional<Platform> platform) {
     ConfigReader reader = block.reader();
     int problemsBefore = reader.problemCount();
-    Optional<Platform> platform =
-        reader
-            .string("platform")
-            .flatMap(
-                name -> {
-                  Optional<Platform> known = Platform.byConfigName(name);
-                  if (known.isEmpty()) {
-                    reader.problem(
-                        "platform",
-                        "expected one of " + Platform.configNames() + ", found " + name);
-                  }
-                  return known;
-                });
     Optional<Duration> minSpacing = reader.duration("min-spacing");
     minSpacing
         .filter(Duration::isNegative)
@@ -45,27 +35,15 @@ final class AccountReader {
     QuietHours quietHours = quietHours(reader);
     Optional<Boolean> approval = reader.bool("approval");
     Optional<AccountConfig.Retry> retry = retry(reader);
-    URI apiBaseUrl = null;
-    XCredentials credentials = null;
-    if (platform.orElse(null) == Platform.X) {
-      apiBaseUrl =
-          reader
-              .string("api-base-url")
-              .flatMap(u -> Values.httpUrl(reader, "api-base-url", u))
-              .orElse(null);
-      credentials = credentials(block);
-    }
-    boolean incompleteX =
-        platform.orElse(null) == Platform.X && (apiBaseUrl == null || credentials == null);
-    if (reader.problemCount() > problemsBefore || platform.isEmpty() || incompleteX) {
+    Optional<PlatformSettings> settings = platform.flatMap(p -> platforms.read(p, block));
+    if (reader.problemCount() > problemsBefore || settings.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new AccountConfig(
             block.id(),
             platform.get(),
-            apiBaseUrl,
-            credentials,
+            settings.get(),
             minSpacing.orElseThrow(),
             maxPerDay.orElseThrow(),
             quietHours,
@@ -122,18 +100,6 @@ final class AccountReader {
     }
     return Optional.of(
         new AccountConfig.Retry(initialDelay.get(), maxDelay.get(), maxAttempts.get()));
-  }
-
-  /** The X keys, each from the environment; {@code null} when one is missing or in a file. */
-  private static XCredentials credentials(ConfigBlock block) {
-    List<String> values = new ArrayList<>();
-    for (String key : X_SECRETS) {
-      block.secret(key, "X").ifPresent(values::add);
-    }
-    if (values.size() != X_SECRETS.length) {
-      return null;
-    }
-    return new XCredentials(values.get(0), values.get(1), values.get(2), values.get(3));
   }
 
   /** The environment variable an operator would name for {@code key} of {@code account}. */

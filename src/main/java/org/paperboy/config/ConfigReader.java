@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,36 @@ final class ConfigReader {
 
   Optional<Boolean> bool(String key) {
     return read(key, ConfigValueType.BOOLEAN, "true or false", block::getBoolean);
+  }
+
+  /**
+   * An amount of money such as {@code 10.00} or {@code 0.015}, read from its written digits so that
+   * it is exact, never a binary fraction.
+   */
+  Optional<BigDecimal> money(String key) {
+    Optional<String> text =
+        read(
+            key,
+            ConfigValueType.STRING,
+            "an amount such as 10.00",
+            k -> written(block.getValue(k)));
+    try {
+      Optional<BigDecimal> amount = text.map(BigDecimal::new);
+      if (amount.isPresent() && amount.get().signum() < 0) {
+        problem(key, "must not be negative, found " + text.get());
+        return Optional.empty();
+      }
+      return amount;
+    } catch (NumberFormatException e) {
+      problem(key, "expected an amount such as 10.00, found " + text.get());
+      return Optional.empty();
+    }
+  }
+
+  private static String written(ConfigValue value) {
+    return value.valueType() == ConfigValueType.STRING
+        ? ((String) value.unwrapped()).strip()
+        : value.render(ConfigRenderOptions.concise());
   }
 
   /** A size such as {@code 10MiB} or {@code 500kB}, in bytes. */

@@ -64,7 +64,8 @@ final class ConfigValidator {
     }
     ConfigReader root = reader("paperboy");
     root.unknownKeys(config.getConfig("paperboy"), ConfigLoader.declaredKeys("paperboy"));
-    for (String block : List.of("account", "feed", "hashtag-rule", "person")) {
+    for (String block :
+        List.of("account", "x", "mastodon", "bluesky", "feed", "hashtag-rule", "person")) {
       String path = "paperboy.defaults." + block;
       if (ConfigLoader.isObject(config, path)) {
         reader(path).unknownKeys(config.getConfig(path), ConfigLoader.declaredKeys(path));
@@ -81,7 +82,7 @@ final class ConfigValidator {
     Set<String> accountIds = new TreeSet<>();
     for (ConfigBlock block : blocks("accounts", "account")) {
       accountIds.add(block.id());
-      accounts.read(block).ifPresent(a -> accountsById.put(a.id(), a));
+      accounts.read(block, platformOf(block)).ifPresent(a -> accountsById.put(a.id(), a));
     }
     Map<String, FeedConfig> feedsById = new LinkedHashMap<>();
     for (ConfigBlock block : blocks("feeds", "feed")) {
@@ -181,7 +182,26 @@ final class ConfigValidator {
     return Optional.of(reader);
   }
 
-  /** Every {@code paperboy.<section>.<id>} block, read over its defaults. */
+  /** The account's platform as written, or empty after recording why there is none. */
+  private static Optional<Platform> platformOf(ConfigBlock block) {
+    ConfigReader reader = block.reader();
+    return reader
+        .string("platform")
+        .flatMap(
+            name -> {
+              Optional<Platform> known = Platform.byConfigName(name);
+              if (known.isEmpty()) {
+                reader.problem(
+                    "platform", "expected one of " + Platform.configNames() + ", found " + name);
+              }
+              return known;
+            });
+  }
+
+  /**
+   * Every {@code paperboy.<section>.<id>} block, read over its defaults; an account's over its
+   * platform's defaults too, whose keys it may then use.
+   */
   private List<ConfigBlock> blocks(String section, String defaults) {
     String path = "paperboy." + section;
     List<ConfigBlock> blocks = new ArrayList<>();
@@ -212,12 +232,31 @@ final class ConfigValidator {
         continue;
       }
       Config own = config.getConfig(blockPath);
+      Config fallback = defaultsBlock;
+      Set<String> keys = declared;
+      Optional<Platform> platform =
+          section.equals("accounts") ? writtenPlatform(own) : Optional.empty();
+      if (platform.isPresent() && platform.get().keysPath() != null) {
+        fallback = defaultsBlock.withFallback(config.getConfig(platform.get().keysPath()));
+        keys = new TreeSet<>(declared);
+        keys.addAll(PlatformSettingsReader.keysOf(platform.get()));
+      }
       ConfigReader reader =
-          new ConfigReader(own.withFallback(defaultsBlock), blockPath, problems, value.origin());
-      reader.unknownKeys(own, declared);
+          new ConfigReader(own.withFallback(fallback), blockPath, problems, value.origin());
+      reader.unknownKeys(own, keys);
       blocks.add(new ConfigBlock(id, blockPath, reader));
     }
     return blocks;
+  }
+
+  /** The platform a block names, quietly: a wrong one is reported when the block is read. */
+  private Optional<Platform> writtenPlatform(Config own) {
+    Config merged = own.withFallback(config.getConfig("paperboy.defaults.account"));
+    if (!merged.hasPath("platform")
+        || merged.getValue("platform").valueType() != ConfigValueType.STRING) {
+      return Optional.empty();
+    }
+    return Platform.byConfigName(merged.getString("platform"));
   }
 
   private ConfigReader reader(String path) {

@@ -16,7 +16,7 @@ import org.paperboy.model.Person;
  * @param id the feed's id in the config
  * @param url where to fetch it (http, https or an absolute file URI)
  * @param schedule when to poll it
- * @param accountId the account that posts its papers
+ * @param accountIds the accounts that post its papers, each with its own queue
  * @param hashtags hashtags for every post, each with its leading {@code #}
  * @param template the post's text with its placeholders
  * @param backfill how many of the newest entries a first poll queues
@@ -35,7 +35,7 @@ public record FeedConfig(
     String id,
     URI url,
     Schedule schedule,
-    String accountId,
+    List<String> accountIds,
     List<String> hashtags,
     String template,
     int backfill,
@@ -54,7 +54,10 @@ public record FeedConfig(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(schedule, "schedule");
-    Objects.requireNonNull(accountId, "accountId");
+    accountIds = List.copyOf(accountIds);
+    if (accountIds.isEmpty()) {
+      throw new IllegalArgumentException("feed " + id + " names no account");
+    }
     Objects.requireNonNull(template, "template");
     hashtags = List.copyOf(hashtags);
     hashtagRules = List.copyOf(hashtagRules);
@@ -76,7 +79,7 @@ public record FeedConfig(
         id,
         url,
         schedule,
-        accountId,
+        accountIds,
         hashtags,
         template,
         backfill,

@@ -24,6 +24,42 @@ final class FeedReader {
   }
 
   /**
+   * The accounts the feed names: {@code account = id} for one, {@code accounts = [ids]} for
+   * several, never both; each must be defined.
+   */
+  private static Optional<List<String>> accounts(ConfigReader reader, Set<String> defined) {
+    Optional<String> one = reader.optionalString("account");
+    List<String> several = reader.strings("accounts").orElse(List.of());
+    String key = one.isPresent() ? "account" : "accounts";
+    if (one.isPresent() && !several.isEmpty()) {
+      reader.problem("accounts", "set account = ID or accounts = [IDs], not both");
+      return Optional.empty();
+    }
+    List<String> ids = one.map(List::of).orElse(several);
+    if (ids.isEmpty()) {
+      reader.problem(
+          "account", "is required: expected account = ID, or accounts = [IDs] for several");
+      return Optional.empty();
+    }
+    boolean valid = true;
+    for (String id : ids) {
+      if (!defined.contains(id)) {
+        reader.problem(
+            key,
+            "names a missing account: "
+                + id
+                + (defined.isEmpty() ? " (no accounts are defined)" : "; defined: " + defined));
+        valid = false;
+      }
+    }
+    if (Set.copyOf(ids).size() < ids.size()) {
+      reader.problem(key, "names an account twice: " + ids);
+      valid = false;
+    }
+    return valid ? Optional.of(List.copyOf(ids)) : Optional.empty();
+  }
+
+  /**
    * The feed, or empty when the block had a problem (each one recorded).
    *
    * @param accountIds the accounts the config defines, which the feed must name one of
@@ -34,14 +70,7 @@ final class FeedReader {
     Optional<URI> url = reader.string("url").flatMap(u -> values.feedUrl(reader, u));
     Optional<Schedule> schedule =
         reader.string("schedule").flatMap(s -> values.schedule(reader, s));
-    Optional<String> account = reader.string("account");
-    if (account.isPresent() && !accountIds.contains(account.get())) {
-      reader.problem(
-          "account",
-          "names a missing account: "
-              + account.get()
-              + (accountIds.isEmpty() ? " (no accounts are defined)" : "; defined: " + accountIds));
-    }
+    Optional<List<String>> accounts = accounts(reader, accountIds);
     Optional<List<String>> hashtags =
         reader.strings("hashtags").flatMap(t -> Values.hashtags(reader, "hashtags", t));
     Optional<String> template =
@@ -77,7 +106,7 @@ final class FeedReader {
             block.id(),
             url.orElseThrow(),
             schedule.orElseThrow(),
-            account.orElseThrow(),
+            accounts.orElseThrow(),
             hashtags.orElseThrow(),
             template.orElseThrow(),
             backfill.orElseThrow(),

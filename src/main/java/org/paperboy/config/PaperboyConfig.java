@@ -38,9 +38,11 @@ public record PaperboyConfig(
     accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
     feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));
     for (FeedConfig feed : feeds.values()) {
-      if (!accounts.containsKey(feed.accountId())) {
-        throw new IllegalArgumentException(
-            "feed " + feed.id() + " names a missing account: " + feed.accountId());
+      for (String accountId : feed.accountIds()) {
+        if (!accounts.containsKey(accountId)) {
+          throw new IllegalArgumentException(
+              "feed " + feed.id() + " names a missing account: " + accountId);
+        }
       }
     }
   }

@@ -5,10 +5,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where an account's posts go. */
+/**
+ * Where an account's posts go. Each has its keys in {@code reference.conf}'s defaults.<platform>.
+ */
 public enum Platform {
   X,
+  MASTODON,
+  BLUESKY,
   CONSOLE;
+
+  /** Where {@code reference.conf} declares this platform's own keys, or null when it has none. */
+  String keysPath() {
+    return this == CONSOLE ? null : "paperboy.defaults." + configName();
+  }
 
   /** The name as written in config files. */
   public String configName() {

@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param text the exact text to send
  * @param length its length by the platform's own count
+ * @param limit the longest post the platform takes, by the same count
  */
-public record Post(String text, int length) {
+public record Post(String text, int length, int limit) {
 
   public Post {
     Objects.requireNonNull(text, "text");
@@ -17,6 +18,9 @@ public record Post(String text, int length) {
     }
     if (length < 1) {
       throw new IllegalArgumentException("a post's length < 1: " + length);
+    }
+    if (length > limit) {
+      throw new IllegalArgumentException("a post's length " + length + " > its limit " + limit);
     }
   }
 }

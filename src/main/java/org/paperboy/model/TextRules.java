@@ -30,4 +30,7 @@ public interface TextRules {
 
   /** True when the platform reads {@code tag} (with its {@code #}) as exactly one hashtag. */
   boolean isHashtag(String tag);
+
+  /** True when the platform reads a link in {@code text} (X bills such a post more). */
+  boolean holdsLink(String text);
 }

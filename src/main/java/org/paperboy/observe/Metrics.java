@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,8 @@ public final class Metrics implements Events {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, AtomicLong> rateLimits = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> budgets = new ConcurrentHashMap<>();
+  private volatile Supplier<Map<String, BigDecimal>> spending = Map::of;
 
   /**
    * @param queueDepth the number of posts in each state, read at each scrape
@@ -100,8 +103,33 @@ public final class Metrics implements Events {
         .set(remaining);
   }
 
+  /**
+   * What each account with a budget has spent in its billing cycle, in dollars, asked at each
+   * scrape.
+   */
+  public void spending(Supplier<Map<String, BigDecimal>> spending) {
+    this.spending = spending;
+  }
+
   /** Every metric in Prometheus's text exposition format. */
   public String scrape() {
+    spending
+        .get()
+        .forEach((account, spent) -> spent(account).set(spent.movePointRight(4).longValue()));
     return registry.scrape();
+  }
+
+  /** The gauge of an account's spend, in ten-thousandths of a dollar, as the ledger keeps it. */
+  private AtomicLong spent(String accountId) {
+    return budgets.computeIfAbsent(
+        accountId,
+        id -> {
+          AtomicLong value = new AtomicLong();
+          Gauge.builder("paperboy_budget_spent_dollars", value, v -> v.get() / 10_000.0)
+              .description("what an account with a budget has spent in its billing cycle")
+              .tag("account", id)
+              .register(registry);
+          return value;
+        });
   }
 }

@@ -4,19 +4,22 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.paperboy.model.OutboxItem;
+import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
+import org.paperboy.model.Tid;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
-import org.paperboy.publish.Publisher;
 import org.paperboy.store.Claim;
 import org.paperboy.store.JdbcOutbox;
+import org.paperboy.store.JdbcSpend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one claimed post: when its last send got no answer, looks it up on the platform first
- * (found: recorded as posted; not found: sent again, the same text); then sends the parts not yet
- * posted (a thread's reply after its first post) and records each as it goes. Thread-safe.
+ * (found: recorded as posted; not found: sent again, the same text with the same key); then sends
+ * the parts not yet posted (a thread's reply after its first post) and records each as it goes,
+ * with what it cost when the account has a budget. Thread-safe.
  */
 final class Delivery {
 
@@ -33,34 +36,38 @@ final class Delivery {
   record Stopped(PublishException failure, boolean stillUnknown, boolean looking) {}
 
   private final JdbcOutbox outbox;
+  private final JdbcSpend spend;
   private final Clock clock;
 
-  Delivery(JdbcOutbox outbox, Clock clock) {
+  Delivery(JdbcOutbox outbox, JdbcSpend spend, Clock clock) {
     this.outbox = outbox;
+    this.spend = spend;
     this.clock = clock;
   }
 
-  /** Delivers {@code claim}; empty when every part is posted, else how it stopped. */
-  Optional<Stopped> deliver(Publisher publisher, Claim claim) {
+  /**
+   * Delivers {@code claim} for {@code account}; empty when every part is posted, else how it
+   * stopped.
+   */
+  Optional<Stopped> deliver(PostDispatcher.Account account, Claim claim) {
     OutboxItem item = claim.item();
     Map<Integer, String> sent = outbox.sentParts(item);
     int part = sent.containsKey(0) ? 1 : 0;
     if (claim.outcomeUnknown()) {
-      Message message = message(item, part, sent.get(0));
-      Optional<String> found;
+      Optional<PostRef> found;
       try {
-        found = publisher.find(message, claim.firstSentAt());
+        found = account.publisher().find(message(claim, part, sent.get(0)), claim.firstSentAt());
       } catch (PublishException e) {
         return Optional.of(new Stopped(e, true, true));
       }
       if (found.isPresent()) {
         outbox.markSent(item, part, found.get(), clock.instant());
-        sent.put(part, found.get());
+        sent.put(part, found.get().id());
         log.info(
             "account {}: post {} (outcome unknown) is on the platform as {}; recorded as posted",
             item.accountId(),
             item.id(),
-            found.get());
+            found.get().id());
         part++;
       } else {
         log.info(
@@ -78,22 +85,39 @@ final class Delivery {
             item.id());
         return Optional.empty();
       }
-      String id;
+      Message message = message(claim, part, sent.get(0));
+      PostRef post;
       try {
-        id = publisher.publish(message(item, part, sent.get(0)));
+        post = account.publisher().publish(message);
       } catch (PublishException e) {
-        return Optional.of(new Stopped(e, e.failure() == SendFailure.NO_ANSWER, false));
+        boolean noAnswer = e.failure() == SendFailure.NO_ANSWER;
+        if (noAnswer) {
+          // It may have reached the platform, which bills it: counted as spent.
+          spent(account, item, message);
+        }
+        return Optional.of(new Stopped(e, noAnswer, false));
       }
-      outbox.markSent(item, part, id, clock.instant());
-      sent.put(part, id);
+      spent(account, item, message);
+      outbox.markSent(item, part, post, clock.instant());
+      sent.put(part, post.id());
       log.info(
           "account {}: posted {}{} from feed {}",
           item.accountId(),
           part == 0 ? "" : "reply ",
-          id,
+          post.id(),
           item.feedId());
     }
     return Optional.empty();
+  }
+
+  private void spent(PostDispatcher.Account account, OutboxItem item, Message message) {
+    if (account.spending() != null) {
+      spend.record(
+          item.accountId(),
+          item.id(),
+          account.spending().price(account.rules().holdsLink(message.text()), 0),
+          clock.instant());
+    }
   }
 
   /** The parts of {@code item}: 0 for a post, 1 when it has a reply. */
@@ -101,13 +125,20 @@ final class Delivery {
     return item.replyText() == null ? 0 : 1;
   }
 
-  /** Part {@code part} of {@code item}, with its own key; a reply answers {@code first}. */
-  static Message message(OutboxItem item, int part, String first) {
+  /**
+   * Part {@code part} of the claimed post, keyed a microsecond after its first part; a reply
+   * answers {@code first}.
+   */
+  static Message message(Claim claim, int part, String first) {
+    OutboxItem item = claim.item();
+    Tid key = claim.postKey().plus(part);
     return new Message(
-        "paperboy-" + item.id() + "-" + part,
+        key.toString(),
+        key.instant(),
         item.accountId(),
         item.feedId(),
         part == 0 ? item.text() : item.replyText(),
-        part == 0 ? null : first);
+        part == 0 ? null : first,
+        claim.subject());
   }
 }

@@ -16,12 +16,15 @@ import org.paperboy.enrich.Enricher;
 import org.paperboy.model.Paper;
 import org.paperboy.model.PaperKey;
 import org.paperboy.model.Post;
+import org.paperboy.model.Summary;
 import org.paperboy.store.JdbcPaperStore;
 import org.paperboy.summarise.Summariser;
 
 /**
- * Decides, for each entry of a feed, whether it is posted and with what text, reading the store but
- * never writing it; polling records its verdicts, preview prints them. Thread-safe.
+ * Decides, for each entry of a feed and each of its accounts, whether it is posted and with what
+ * text, reading the store but never writing it; polling records its verdicts, preview prints them.
+ * An entry is filtered, enriched and summarised once, then written for each account's platform.
+ * Thread-safe.
  */
 final class EntryJudge {
 
@@ -31,21 +34,27 @@ final class EntryJudge {
 
   private final Enricher enricher;
   private final Summariser summariser;
-  private final PostComposer composer;
+  private final Map<String, PostComposer> composers;
   private final JdbcPaperStore papers;
 
+  /**
+   * @param composers each account's composer, writing for its platform, by account id
+   */
   EntryJudge(
-      Enricher enricher, Summariser summariser, PostComposer composer, JdbcPaperStore papers) {
+      Enricher enricher,
+      Summariser summariser,
+      Map<String, PostComposer> composers,
+      JdbcPaperStore papers) {
     this.enricher = enricher;
     this.summariser = summariser;
-    this.composer = composer;
+    this.composers = Map.copyOf(composers);
     this.papers = papers;
   }
 
   /**
-   * The verdict on each of {@code entries}, oldest first. A feed's first poll records what it holds
-   * as seen and posts only its newest {@code backfill} entries, so adding a feed never floods an
-   * account.
+   * The verdicts on each of {@code entries}, oldest first, one for each of the feed's accounts. A
+   * feed's first poll records what it holds as seen and posts only its newest {@code backfill}
+   * entries, so adding a feed never floods an account.
    *
    * @param firstPoll whether the feed was never polled before
    * @param claimed the papers posted earlier in this same cycle, with the feed that brought each;
@@ -66,27 +75,29 @@ final class EntryJudge {
     List<Verdict> verdicts = new ArrayList<>();
     for (Paper paper : oldestFirst(entries)) {
       if (System.nanoTime() > deadline) {
-        verdicts.add(
-            new Verdict(
+        verdicts.addAll(
+            all(
+                plan,
                 paper,
                 Verdict.Outcome.RETRY,
                 "left for the next poll: this poll's work passed its limit of "
                     + WORK_LIMIT.toMinutes()
-                    + " minutes",
-                List.of()));
+                    + " minutes"));
         continue;
       }
-      Verdict verdict = judge(plan, paper, seen, backfill, claimed, now);
+      List<Verdict> judged = judge(plan, paper, seen, backfill, claimed, now);
       seen.add(paper.guid());
-      if (verdict.outcome() == Verdict.Outcome.POST) {
-        claimed.put(PaperKey.of(plan.feed().accountId(), verdict.paper()), plan.feed().id());
+      for (Verdict verdict : judged) {
+        if (verdict.outcome() == Verdict.Outcome.POST) {
+          claimed.put(PaperKey.of(verdict.accountId(), verdict.paper()), plan.feed().id());
+        }
       }
-      verdicts.add(verdict);
+      verdicts.addAll(judged);
     }
     return verdicts;
   }
 
-  private Verdict judge(
+  private List<Verdict> judge(
       FeedPlan plan,
       Paper paper,
       Set<String> seen,
@@ -94,20 +105,20 @@ final class EntryJudge {
       Map<PaperKey, String> claimed,
       Instant now) {
     if (seen.contains(paper.guid())) {
-      return new Verdict(paper, Verdict.Outcome.SKIP, "already seen in this feed", List.of());
+      return all(plan, paper, Verdict.Outcome.SKIP, "already seen in this feed");
     }
     Optional<String> rejected = plan.filter().rejects(paper, now);
     if (rejected.isPresent()) {
-      return new Verdict(paper, Verdict.Outcome.RECORD, "filtered: " + rejected.get(), List.of());
+      return all(plan, paper, Verdict.Outcome.RECORD, "filtered: " + rejected.get());
     }
     if (backfill != null && !backfill.contains(paper)) {
-      return new Verdict(
+      return all(
+          plan,
           paper,
           Verdict.Outcome.RECORD,
           "first poll: older than the newest "
               + plan.feed().backfill()
-              + " (backfill), recorded as seen",
-          List.of());
+              + " (backfill), recorded as seen");
     }
     Paper full;
     try {
@@ -116,30 +127,60 @@ final class EntryJudge {
       // The page's failure leaves the paper as the feed gave it.
       full = paper;
     }
-    Optional<String> owner = sameAs(plan, full, claimed);
-    if (owner.isPresent()) {
-      return new Verdict(full, Verdict.Outcome.RECORD, owner.get(), List.of());
+    Summary summary;
+    try {
+      summary = summariser.summarise(full);
+    } catch (RuntimeException e) {
+      // A defect met on this entry's text is this entry's alone: the feed's others go on.
+      return all(plan, full, Verdict.Outcome.RETRY, "cannot summarise it: " + e);
     }
+    List<Verdict> verdicts = new ArrayList<>();
+    for (String accountId : plan.feed().accountIds()) {
+      verdicts.add(forAccount(plan, accountId, full, summary, claimed, now));
+    }
+    return verdicts;
+  }
+
+  /** The verdict for one account: a paper it has from elsewhere is recorded, else composed. */
+  private Verdict forAccount(
+      FeedPlan plan,
+      String accountId,
+      Paper paper,
+      Summary summary,
+      Map<PaperKey, String> claimed,
+      Instant now) {
+    Optional<String> owner = sameAs(PaperKey.of(accountId, paper), claimed);
+    if (owner.isPresent()) {
+      return Verdict.without(accountId, paper, Verdict.Outcome.RECORD, owner.get());
+    }
+    PostComposer composer = composers.get(accountId);
     List<Post> posts;
     try {
       posts =
-          composer.posts(
-              plan.style(),
-              full,
-              summariser.summarise(full),
-              now.atOffset(ZoneOffset.UTC).toLocalDate());
+          composer.posts(plan.style(), paper, summary, now.atOffset(ZoneOffset.UTC).toLocalDate());
     } catch (IllegalArgumentException e) {
-      return new Verdict(
-          full, Verdict.Outcome.RETRY, "cannot compose a post: " + e.getMessage(), List.of());
+      return Verdict.without(
+          accountId, paper, Verdict.Outcome.RETRY, "cannot compose a post: " + e.getMessage());
     } catch (RuntimeException e) {
       // A defect met on this entry's text is this entry's alone: the feed's others go on.
-      return new Verdict(full, Verdict.Outcome.RETRY, "cannot compose a post: " + e, List.of());
+      return Verdict.without(
+          accountId, paper, Verdict.Outcome.RETRY, "cannot compose a post: " + e);
     }
-    return new Verdict(full, Verdict.Outcome.POST, null, posts);
+    return new Verdict(
+        accountId, paper, Verdict.Outcome.POST, null, posts, PostComposer.subject(paper, summary));
   }
 
-  private Optional<String> sameAs(FeedPlan plan, Paper paper, Map<PaperKey, String> claimed) {
-    PaperKey key = PaperKey.of(plan.feed().accountId(), paper);
+  /** The same verdict for each of the feed's accounts. */
+  private static List<Verdict> all(
+      FeedPlan plan, Paper paper, Verdict.Outcome outcome, String reason) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (String accountId : plan.feed().accountIds()) {
+      verdicts.add(Verdict.without(accountId, paper, outcome, reason));
+    }
+    return verdicts;
+  }
+
+  private Optional<String> sameAs(PaperKey key, Map<PaperKey, String> claimed) {
     String what = key.identity().kind().sameness();
     Optional<String> stored = papers.firstFeedOf(key);
     if (stored.isPresent()) {

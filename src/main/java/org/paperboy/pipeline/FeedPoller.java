@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.paperboy.fetch.FeedFetcher;
 import org.paperboy.fetch.Validators;
 import org.paperboy.model.Paper;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.Post;
 import org.paperboy.parse.FeedParser;
 import org.paperboy.store.FeedState;
 import org.paperboy.store.JdbcFeedStore;
@@ -38,6 +40,7 @@ public final class FeedPoller {
 
   private final FeedSource source;
   private final EntryJudge judge;
+  private final PostKeys keys;
   private final JdbcFeedStore feeds;
   private final JdbcPaperStore papers;
   private final Clock clock;
@@ -53,7 +56,8 @@ public final class FeedPoller {
       FeedParser parser,
       Enricher enricher,
       Summariser summariser,
-      PostComposer composer,
+      Map<String, PostComposer> composers,
+      PostKeys keys,
       JdbcFeedStore feeds,
       JdbcPaperStore papers,
       Clock clock,
@@ -62,7 +66,8 @@ public final class FeedPoller {
     this.heldAccounts = Set.copyOf(heldAccounts);
     this.events = events;
     this.source = new FeedSource(fetcher, parser);
-    this.judge = new EntryJudge(enricher, summariser, composer, papers);
+    this.judge = new EntryJudge(enricher, summariser, composers, papers);
+    this.keys = keys;
     this.feeds = feeds;
     this.papers = papers;
     this.clock = clock;
@@ -179,22 +184,43 @@ public final class FeedPoller {
   }
 
   private PollReport record(FeedPlan plan, List<Paper> entries, boolean firstPoll, Instant now) {
-    int fresh = 0;
+    List<Verdict> verdicts = judge.judgeAll(plan, entries, firstPoll, new HashMap<>(), now);
+    Set<String> fresh = new HashSet<>();
     List<NewPaper> toRecord = new ArrayList<>();
-    for (Verdict verdict : judge.judgeAll(plan, entries, firstPoll, new HashMap<>(), now)) {
-      switch (verdict.outcome()) {
-        case SKIP -> {
-          continue;
-        }
-        case RETRY ->
-            log.warn("feed {}: {}: {}", plan.feed().id(), verdict.paper().guid(), verdict.reason());
-        case RECORD -> toRecord.add(newPaper(plan.feed(), verdict, null, null));
-        case POST -> {
-          String reply = verdict.posts().size() > 1 ? verdict.posts().get(1).text() : null;
-          toRecord.add(newPaper(plan.feed(), verdict, verdict.posts().get(0).text(), reply));
+    // Each entry comes as one verdict per account, together.
+    for (int i = 0; i < verdicts.size(); ) {
+      int end = i + 1;
+      while (end < verdicts.size()
+          && verdicts.get(end).paper().guid().equals(verdicts.get(i).paper().guid())) {
+        end++;
+      }
+      List<Verdict> entry = verdicts.subList(i, end);
+      i = end;
+      if (entry.get(0).outcome() == Verdict.Outcome.SKIP) {
+        continue;
+      }
+      fresh.add(entry.get(0).paper().guid());
+      boolean anyRecorded = false;
+      for (Verdict verdict : entry) {
+        if (verdict.outcome() == Verdict.Outcome.RETRY) {
+          log.warn(
+              "feed {}: {}{}: {}",
+              plan.feed().id(),
+              verdict.paper().guid(),
+              entry.size() > 1 ? " for account " + verdict.accountId() : "",
+              verdict.reason());
+        } else {
+          anyRecorded = true;
         }
       }
-      fresh++;
+      // An entry no account could take is left unrecorded, for the next poll to try again.
+      if (anyRecorded) {
+        for (Verdict verdict : entry) {
+          if (verdict.outcome() != Verdict.Outcome.RETRY) {
+            toRecord.add(newPaper(plan.feed(), verdict));
+          }
+        }
+      }
     }
     // One transaction for the poll's papers: recorded and queued together, or not at all.
     List<Sighting> sightings = papers.recordAll(toRecord, now);
@@ -204,23 +230,27 @@ public final class FeedPoller {
         queued++;
       }
     }
-    return new PollReport(plan.feed().id(), entries.size(), fresh, queued, null);
+    return new PollReport(plan.feed().id(), entries.size(), fresh.size(), queued, null);
   }
 
-  private NewPaper newPaper(FeedConfig feed, Verdict verdict, String text, String reply) {
+  private NewPaper newPaper(FeedConfig feed, Verdict verdict) {
     Paper paper = verdict.paper();
+    boolean post = verdict.outcome() == Verdict.Outcome.POST;
+    List<Post> posts = verdict.posts();
     return new NewPaper(
-        PaperKey.of(feed.accountId(), paper),
+        PaperKey.of(verdict.accountId(), paper),
         feed.id(),
         paper.guid(),
         paper.doi(),
         paper.link(),
         paper.title(),
         paper.published(),
-        text,
-        reply,
-        heldAccounts.contains(feed.accountId()),
-        text == null ? null : paper);
+        post ? posts.get(0).text() : null,
+        post && posts.size() > 1 ? posts.get(1).text() : null,
+        heldAccounts.contains(verdict.accountId()),
+        post ? paper : null,
+        post ? keys.next() : null,
+        post ? verdict.subject() : null);
   }
 
   /** Polls every feed in {@code feeds}, one after another; for {@code once} and tests. */

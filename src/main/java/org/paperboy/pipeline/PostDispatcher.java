@@ -1,5 +1,6 @@
 package org.paperboy.pipeline;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +11,16 @@ import java.util.function.Supplier;
 import org.paperboy.model.AccountPause;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
+import org.paperboy.model.TextRules;
 import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Pacing;
 import org.paperboy.queue.Settlement;
+import org.paperboy.queue.Spending;
 import org.paperboy.store.Claim;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPostLog;
+import org.paperboy.store.JdbcSpend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,13 +43,21 @@ public final class PostDispatcher {
    * @param pacing how fast it may post
    * @param publisher where its posts go
    * @param settlement what follows each failure
+   * @param rules its platform's text rules, which tell a post with a link
+   * @param spending its budget, or {@code null} for none
    */
-  public record Account(Pacing pacing, Publisher publisher, Settlement settlement) {}
+  public record Account(
+      Pacing pacing,
+      Publisher publisher,
+      Settlement settlement,
+      TextRules rules,
+      Spending spending) {}
 
   private final Map<String, Account> accounts;
   private final JdbcOutbox outbox;
   private final JdbcPostLog postLog;
   private final JdbcAccountStore pauses;
+  private final JdbcSpend spend;
   private final Delivery delivery;
   private final Clock clock;
   private final Events events;
@@ -65,6 +77,7 @@ public final class PostDispatcher {
       JdbcOutbox outbox,
       JdbcPostLog postLog,
       JdbcAccountStore pauses,
+      JdbcSpend spend,
       Clock clock,
       Events events,
       Supplier<String> node,
@@ -74,7 +87,8 @@ public final class PostDispatcher {
     this.outbox = outbox;
     this.postLog = postLog;
     this.pauses = pauses;
-    this.delivery = new Delivery(outbox, clock);
+    this.spend = spend;
+    this.delivery = new Delivery(outbox, spend, clock);
     this.clock = clock;
     this.events = events;
     this.node = node;
@@ -125,7 +139,11 @@ public final class PostDispatcher {
         break;
       }
       Claim claim = claimed.get();
-      Optional<Delivery.Stopped> stopped = delivery.deliver(account.publisher(), claim);
+      if (overBudget(accountId, account, claim)) {
+        // It waits for the next cycle; a cheaper post behind it may still fit.
+        continue;
+      }
+      Optional<Delivery.Stopped> stopped = delivery.deliver(account, claim);
       if (stopped.isEmpty()) {
         events.posted(accountId);
         posted++;
@@ -169,6 +187,45 @@ public final class PostDispatcher {
       }
     }
     return new DispatchReport(accountId, posted, failed, 0, null, null, null);
+  }
+
+  /**
+   * True when the claimed post would cost more than what is left of the account's budget: it goes
+   * back to wait for the next billing cycle, saying so. Other accounts are unaffected.
+   */
+  private boolean overBudget(String accountId, Account account, Claim claim) {
+    Spending spending = account.spending();
+    if (spending == null || claim.outcomeUnknown()) {
+      return false;
+    }
+    Instant now = clock.instant();
+    OutboxItem item = claim.item();
+    boolean threadStarted = outbox.sentParts(item).containsKey(0);
+    BigDecimal price = BigDecimal.ZERO;
+    if (!threadStarted) {
+      price = price.add(spending.price(account.rules().holdsLink(item.text()), 0));
+    }
+    if (item.replyText() != null) {
+      price = price.add(spending.price(account.rules().holdsLink(item.replyText()), 0));
+    }
+    BigDecimal spent = spend.since(accountId, spending.cycleStart(now));
+    if (spending.fits(spent, price)) {
+      return false;
+    }
+    Instant next = spending.nextCycle(now);
+    String reason =
+        "waits for the next billing cycle ("
+            + next
+            + "): it costs "
+            + price.toPlainString()
+            + " and "
+            + spent.toPlainString()
+            + " of the budget's "
+            + spending.budget().perMonth().toPlainString()
+            + " is spent";
+    outbox.release(item, OutboxState.QUEUED, next, reason, now);
+    log.info("account {}: post {} {}", accountId, item.id(), reason);
+    return true;
   }
 
   private Settlement.Step step(Settlement settlement, OutboxItem item, Delivery.Stopped stop) {

@@ -26,19 +26,19 @@ public final class Rewriter {
   private static final Logger log = LoggerFactory.getLogger(Rewriter.class);
 
   private final Summariser summariser;
-  private final PostComposer composer;
+  private final Map<String, PostComposer> composers;
   private final JdbcQueue queue;
   private final JdbcFeedStore feeds;
   private final Clock clock;
 
   public Rewriter(
       Summariser summariser,
-      PostComposer composer,
+      Map<String, PostComposer> composers,
       JdbcQueue queue,
       JdbcFeedStore feeds,
       Clock clock) {
     this.summariser = summariser;
-    this.composer = composer;
+    this.composers = Map.copyOf(composers);
     this.queue = queue;
     this.feeds = feeds;
     this.clock = clock;
@@ -64,6 +64,11 @@ public final class Rewriter {
     FeedPlan plan = FeedPlan.of(feed);
     int changed = 0;
     for (JdbcQueue.Pending pending : queue.pending(feed.id())) {
+      PostComposer composer = composers.get(pending.accountId());
+      if (composer == null) {
+        // Its account left the config: its posts stay as they are.
+        continue;
+      }
       List<Post> posts;
       try {
         posts =
@@ -72,7 +77,7 @@ public final class Rewriter {
                 pending.paper(),
                 summariser.summarise(pending.paper()),
                 clock.instant().atOffset(ZoneOffset.UTC).toLocalDate());
-      } catch (IllegalArgumentException e) {
+      } catch (RuntimeException e) {
         log.warn("feed {}: post {} keeps its text: {}", feed.id(), pending.id(), e.getMessage());
         continue;
       }

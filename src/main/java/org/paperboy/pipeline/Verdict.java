@@ -4,16 +4,26 @@ import java.util.List;
 import java.util.Objects;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Post;
+import org.paperboy.model.Subject;
 
 /**
- * What becomes of one feed entry, and why.
+ * What becomes of one feed entry for one of its feed's accounts, and why.
  *
+ * @param accountId the account
  * @param paper the entry (enriched, when it is to be posted)
  * @param outcome what happens to it
  * @param reason why it is not posted; {@code null} when it is
- * @param posts the post and, for a threaded feed, its reply; empty when not posted
+ * @param posts the post and, for a threaded feed, its reply, in the account's platform's words;
+ *     empty when not posted
+ * @param subject what the post is about (title, link, summary), or {@code null} when not posted
  */
-public record Verdict(Paper paper, Outcome outcome, String reason, List<Post> posts) {
+public record Verdict(
+    String accountId,
+    Paper paper,
+    Outcome outcome,
+    String reason,
+    List<Post> posts,
+    Subject subject) {
 
   /** What happens to an entry. */
   public enum Outcome {
@@ -31,8 +41,14 @@ public record Verdict(Paper paper, Outcome outcome, String reason, List<Post> po
   }
 
   public Verdict {
+    Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(paper, "paper");
     Objects.requireNonNull(outcome, "outcome");
     posts = List.copyOf(posts);
+  }
+
+  /** A verdict without a post. */
+  static Verdict without(String accountId, Paper paper, Outcome outcome, String reason) {
+    return new Verdict(accountId, paper, outcome, reason, List.of(), null);
   }
 }

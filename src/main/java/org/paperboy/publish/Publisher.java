@@ -2,6 +2,7 @@ package org.paperboy.publish;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.paperboy.model.PostRef;
 
 /**
  * Posts to one account on one platform, and looks its posts up. Exactly once is Paperboy's, not the
@@ -13,17 +14,17 @@ public interface Publisher {
   /**
    * Posts {@code message}.
    *
-   * @return the platform's id for the new post
+   * @return the new post
    * @throws PublishException saying how it failed and so what the caller may do next
    */
-  String publish(Message message) throws PublishException;
+  PostRef publish(Message message) throws PublishException;
 
   /**
    * Looks for {@code message} among the account's own posts made since {@code since}, as the
    * platform keeps them (which may differ from the bytes sent: links wrapped, text normalised).
    *
-   * @return the post's id when it is there, empty when it is not
+   * @return the post when it is there, empty when it is not
    * @throws PublishException when the platform could not be asked: the answer is still unknown
    */
-  Optional<String> find(Message message, Instant since) throws PublishException;
+  Optional<PostRef> find(Message message, Instant since) throws PublishException;
 }

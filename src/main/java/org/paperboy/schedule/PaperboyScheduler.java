@@ -59,7 +59,7 @@ public final class PaperboyScheduler {
   private final Predicate<String> poll;
   private final NextFires nextFires;
   private volatile boolean closing;
-  private volatile Map<String, String> accountOfFeed = Map.of();
+  private volatile Map<String, List<String>> accountsOfFeed = Map.of();
   // Accounts whose dispatcher this node woke and which has not started since, and when.
   private final ConcurrentMap<String, Long> pendingWakes = new ConcurrentHashMap<>();
 
@@ -121,9 +121,9 @@ public final class PaperboyScheduler {
   }
 
   private void sync(PaperboyConfig config) throws SchedulerException {
-    Map<String, String> accounts = new HashMap<>();
-    config.feeds().values().forEach(feed -> accounts.put(feed.id(), feed.accountId()));
-    accountOfFeed = accounts;
+    Map<String, List<String>> accounts = new HashMap<>();
+    config.feeds().values().forEach(feed -> accounts.put(feed.id(), feed.accountIds()));
+    accountsOfFeed = accounts;
     Set<JobKey> wanted = new HashSet<>();
     for (Map.Entry<String, List<FeedConfig>> batch :
         FeedBatches.of(config.feeds().values()).entrySet()) {
@@ -237,10 +237,9 @@ public final class PaperboyScheduler {
         // The rest of the batch is polled at its next firing.
         return;
       }
-      String accountId = accountOfFeed.get(feedId);
       try {
-        if (poll.test(feedId) && accountId != null) {
-          wake(accountId);
+        if (poll.test(feedId)) {
+          accountsOfFeed.getOrDefault(feedId, List.of()).forEach(this::wake);
         }
       } catch (RuntimeException e) {
         // The next firing polls it again.

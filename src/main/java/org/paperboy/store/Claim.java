@@ -3,6 +3,8 @@ package org.paperboy.store;
 import java.time.Instant;
 import java.util.Objects;
 import org.paperboy.model.OutboxItem;
+import org.paperboy.model.Subject;
+import org.paperboy.model.Tid;
 
 /**
  * A post claimed for sending, now marked sending.
@@ -11,11 +13,16 @@ import org.paperboy.model.OutboxItem;
  * @param outcomeUnknown it was handed to the platform before and no answer came (it was unknown, or
  *     a process died while sending it): it must be looked up before it is sent again
  * @param firstSentAt when it was first handed to the platform; now, for a first attempt
+ * @param postKey its own key, chosen when it was queued
+ * @param subject what it is about
  */
-public record Claim(OutboxItem item, boolean outcomeUnknown, Instant firstSentAt) {
+public record Claim(
+    OutboxItem item, boolean outcomeUnknown, Instant firstSentAt, Tid postKey, Subject subject) {
 
   public Claim {
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(firstSentAt, "firstSentAt");
+    Objects.requireNonNull(postKey, "postKey");
+    Objects.requireNonNull(subject, "subject");
   }
 }

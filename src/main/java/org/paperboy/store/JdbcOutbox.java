@@ -2,13 +2,18 @@ package org.paperboy.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
+import org.paperboy.model.PostRef;
+import org.paperboy.model.Subject;
+import org.paperboy.model.Tid;
 
 /**
  * The outbox: claiming the next due post, and recording how sending it ended. Every change of state
@@ -55,11 +60,14 @@ public final class JdbcOutbox {
         c -> {
           OutboxItem item;
           Instant firstSent;
+          Tid postKey;
+          Subject subject;
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT "
                       + OutboxRows.COLUMNS
-                      + ", first_sent_at FROM outbox WHERE account_id = ? AND ("
+                      + ", first_sent_at, created_at, post_key, subject_title, subject_link,"
+                      + " subject_summary FROM outbox WHERE account_id = ? AND ("
                       + " (state IN ('QUEUED', 'RETRYING')"
                       + "   AND (not_before IS NULL OR not_before <= ?))"
                       + " OR (state = 'UNKNOWN' AND not_before <= ?)"
@@ -81,6 +89,12 @@ public final class JdbcOutbox {
               }
               item = OutboxRows.read(rows);
               firstSent = Jdbc.getInstant(rows, "first_sent_at");
+              postKey = postKey(rows, item.id());
+              subject =
+                  new Subject(
+                      orEmpty(rows.getString("subject_title")),
+                      orEmpty(rows.getString("subject_link")),
+                      orEmpty(rows.getString("subject_summary")));
             }
           }
           try (PreparedStatement update =
@@ -109,17 +123,36 @@ public final class JdbcOutbox {
                       item.notBefore(),
                       item.lastError()),
                   unknown,
-                  firstSent == null ? now : firstSent));
+                  firstSent == null ? now : firstSent,
+                  postKey,
+                  subject));
         });
+  }
+
+  /**
+   * The key a post was queued with; a post queued before keys were kept gets one made from when it
+   * was queued and its id, the same at every claim.
+   */
+  private static Tid postKey(ResultSet rows, long id) throws SQLException {
+    String key = rows.getString("post_key");
+    if (key != null) {
+      return Tid.parse(key);
+    }
+    Instant queued = Jdbc.getInstant(rows, "created_at");
+    return new Tid(ChronoUnit.MICROS.between(Instant.EPOCH, queued), (int) (id % 1024));
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
   }
 
   /**
    * Records that part {@code part} of {@code item} (0 the post, 1 its reply) was posted, and when
    * it was the last part, marks the item posted. One transaction.
    *
-   * @param remoteId the platform's id for the post, or {@code null} when it is not known
+   * @param post the post on the platform, or {@code null} when it exists but was not given back
    */
-  public void markSent(OutboxItem item, int part, String remoteId, Instant now) {
+  public void markSent(OutboxItem item, int part, PostRef post, Instant now) {
     boolean last = part == (item.replyText() == null ? 0 : 1);
     Jdbc.transaction(
         dataSource,
@@ -130,14 +163,15 @@ public final class JdbcOutbox {
           }
           try (PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO posts (outbox_id, account_id, remote_id, text, posted_at, part)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO posts (outbox_id, account_id, remote_id, text, posted_at, part, url)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, item.id());
             insert.setString(2, item.accountId());
-            insert.setString(3, remoteId);
+            insert.setString(3, post == null ? null : post.id());
             insert.setString(4, part == 0 ? item.text() : item.replyText());
             Jdbc.setInstant(insert, 5, now);
             insert.setInt(6, part);
+            insert.setString(7, post == null ? null : Jdbc.fit(post.url(), 1000));
             insert.executeUpdate();
           }
           return null;

@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.Subject;
 
 /**
  * The papers each account has seen and the entries each feed has shown; recording a new paper and
@@ -80,7 +81,9 @@ public final class JdbcPaperStore {
 
   /**
    * Records each of {@code papers} as {@link #record} does, all in one transaction: a poll's papers
-   * are recorded and queued together or not at all, at the cost of one commit.
+   * are recorded and queued together or not at all, at the cost of one commit. An entry of a feed
+   * with several accounts comes as one paper per account, together, and is recorded as the feed's
+   * entry once.
    *
    * @return each paper's sighting, in order
    */
@@ -93,41 +96,58 @@ public final class JdbcPaperStore {
         "recording the papers of feed " + papers.get(0).feedId(),
         c -> {
           List<Sighting> sightings = new ArrayList<>();
-          for (NewPaper paper : papers) {
-            sightings.add(record(c, paper, now));
+          for (int i = 0; i < papers.size(); ) {
+            int end = i + 1;
+            while (end < papers.size() && sameEntry(papers.get(i), papers.get(end))) {
+              end++;
+            }
+            sightings.addAll(record(c, papers.subList(i, end), now));
+            i = end;
           }
           return sightings;
         });
   }
 
-  private static Sighting record(Connection c, NewPaper paper, Instant now) throws SQLException {
-    if (entryExists(c, paper)) {
-      return Sighting.SEEN_IN_FEED;
+  private static boolean sameEntry(NewPaper a, NewPaper b) {
+    return a.feedId().equals(b.feedId()) && a.entryKey().equals(b.entryKey());
+  }
+
+  /** One entry of a feed, as a paper of each of its accounts. */
+  private static List<Sighting> record(Connection c, List<NewPaper> entry, Instant now)
+      throws SQLException {
+    NewPaper first = entry.get(0);
+    List<Sighting> sightings = new ArrayList<>();
+    if (entryExists(c, first)) {
+      entry.forEach(paper -> sightings.add(Sighting.SEEN_IN_FEED));
+      return sightings;
     }
-    Long existing = paperId(c, paper);
-    long paperId;
-    Sighting sighting;
-    if (existing != null) {
-      paperId = existing;
-      sighting = Sighting.SAME_PAPER;
-    } else {
-      paperId = insertPaper(c, paper, now);
-      sighting = Sighting.NEW;
-      if (paper.postText() != null) {
-        enqueue(c, paper, paperId, now);
+    Long entryPaper = null;
+    for (NewPaper paper : entry) {
+      Long existing = paperId(c, paper);
+      long paperId;
+      if (existing != null) {
+        paperId = existing;
+        sightings.add(Sighting.SAME_PAPER);
+      } else {
+        paperId = insertPaper(c, paper, now);
+        sightings.add(Sighting.NEW);
+        if (paper.postText() != null) {
+          enqueue(c, paper, paperId, now);
+        }
       }
+      entryPaper = entryPaper == null ? paperId : entryPaper;
     }
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO feed_entries (feed_id, entry_key, paper_id, seen_at)"
                 + " VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, paper.feedId());
-      insert.setString(2, Jdbc.key(paper.entryKey()));
-      insert.setLong(3, paperId);
+      insert.setString(1, first.feedId());
+      insert.setString(2, Jdbc.key(first.entryKey()));
+      insert.setLong(3, entryPaper);
       Jdbc.setInstant(insert, 4, now);
       insert.executeUpdate();
     }
-    return sighting;
+    return sightings;
   }
 
   private static boolean entryExists(Connection c, NewPaper paper) throws SQLException {
@@ -178,8 +198,9 @@ public final class JdbcPaperStore {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO outbox (account_id, paper_id, feed_id, text, reply_text, state,"
-                + " attempts, paper_date, created_at, updated_at, paper_json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
+                + " attempts, paper_date, created_at, updated_at, paper_json, post_key,"
+                + " subject_title, subject_link, subject_summary)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, paper.key().accountId());
       insert.setLong(2, paperId);
       insert.setString(3, paper.feedId());
@@ -191,6 +212,11 @@ public final class JdbcPaperStore {
       Jdbc.setInstant(insert, 8, now);
       Jdbc.setInstant(insert, 9, now);
       insert.setString(10, paper.source() == null ? null : PaperCodec.encode(paper.source()));
+      insert.setString(11, paper.postKey() == null ? null : paper.postKey().toString());
+      Subject subject = paper.subject();
+      insert.setString(12, subject == null ? null : Jdbc.fit(subject.title(), 4000));
+      insert.setString(13, subject == null ? null : Jdbc.fit(subject.link(), 2000));
+      insert.setString(14, subject == null ? null : Jdbc.fit(subject.summary(), 4000));
       insert.executeUpdate();
     }
   }

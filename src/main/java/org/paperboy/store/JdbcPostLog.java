@@ -52,7 +52,7 @@ public final class JdbcPostLog {
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT p.account_id, o.feed_id, p.remote_id, p.text, p.posted_at, p.part"
+                  "SELECT p.account_id, o.feed_id, p.remote_id, p.text, p.posted_at, p.part, p.url"
                       + " FROM posts p JOIN outbox o ON o.id = p.outbox_id"
                       + " WHERE (? IS NULL OR p.account_id = ?) AND (? IS NULL OR p.posted_at > ?)"
                       + " ORDER BY p.posted_at DESC, p.id DESC")) {
@@ -70,7 +70,8 @@ public final class JdbcPostLog {
                         rows.getString(3),
                         rows.getString(4),
                         Jdbc.getInstant(rows, "posted_at"),
-                        rows.getInt(6)));
+                        rows.getInt(6),
+                        rows.getString(7)));
               }
             }
             return posts;

@@ -186,8 +186,8 @@ public final class JdbcQueue {
         });
   }
 
-  /** A post not yet sent and the paper it was written from. */
-  public record Pending(long id, Paper paper, String text, String replyText) {}
+  /** A post not yet sent, its account, and the paper it was written from. */
+  public record Pending(long id, String accountId, Paper paper, String text, String replyText) {}
 
   /** The posts of {@code feedId} not yet sent, with their papers (those stored with one). */
   public List<Pending> pending(String feedId) {
@@ -197,7 +197,7 @@ public final class JdbcQueue {
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT id, paper_json, text, reply_text FROM outbox WHERE feed_id = ?"
+                  "SELECT id, account_id, paper_json, text, reply_text FROM outbox WHERE feed_id = ?"
                       + " AND "
                       + OutboxRows.REWRITABLE
                       + " AND paper_json IS NOT NULL")) {
@@ -208,9 +208,10 @@ public final class JdbcQueue {
                 pending.add(
                     new Pending(
                         rows.getLong(1),
-                        PaperCodec.decode(rows.getString(2)),
-                        rows.getString(3),
-                        rows.getString(4)));
+                        rows.getString(2),
+                        PaperCodec.decode(rows.getString(3)),
+                        rows.getString(4),
+                        rows.getString(5)));
               }
             }
             return pending;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import org.paperboy.model.Paper;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.Subject;
+import org.paperboy.model.Tid;
 
 /**
  * A feed entry to record, with the post to queue for it.
@@ -20,6 +22,8 @@ import org.paperboy.model.PaperKey;
  * @param held queue the post as awaiting approval rather than queued
  * @param source the paper the post was written from, kept to rewrite it; {@code null} when no post
  *     is queued
+ * @param postKey the post's own key, chosen now, or {@code null} when no post is queued
+ * @param subject what the post is about, or {@code null} when no post is queued
  */
 public record NewPaper(
     PaperKey key,
@@ -32,7 +36,9 @@ public record NewPaper(
     String postText,
     String replyText,
     boolean held,
-    Paper source) {
+    Paper source,
+    Tid postKey,
+    Subject subject) {
 
   public NewPaper {
     Objects.requireNonNull(key, "key");

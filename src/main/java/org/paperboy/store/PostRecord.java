@@ -11,6 +11,13 @@ import java.time.Instant;
  * @param text the text posted
  * @param postedAt when
  * @param part 0 for a post, 1 for a thread's reply
+ * @param url its public address, or {@code null} when the platform gave none
  */
 public record PostRecord(
-    String accountId, String feedId, String remoteId, String text, Instant postedAt, int part) {}
+    String accountId,
+    String feedId,
+    String remoteId,
+    String text,
+    Instant postedAt,
+    int part,
+    String url) {}

@@ -72,8 +72,10 @@ class ConfigLoaderTest {
 
     AccountConfig lab = config.accounts().get("lab");
     assertThat(lab.platform()).isEqualTo(Platform.X);
-    assertThat(lab.apiBaseUrl()).hasToString("https://api.x.com");
-    assertThat(lab.credentials().consumerSecret()).isEqualTo("cs-secret-value");
+    PlatformSettings.X keys = (PlatformSettings.X) lab.settings();
+    assertThat(keys.apiBaseUrl()).hasToString("https://api.x.com");
+    assertThat(keys.credentials().consumerSecret()).isEqualTo("cs-secret-value");
+    assertThat(keys.budget()).as("no budget unless per-month is set").isNull();
     assertThat(lab.minSpacing()).isEqualTo(Duration.ofMinutes(10));
     assertThat(lab.maxPerDay()).isEqualTo(12);
     FeedConfig plos = config.feeds().get("plos");
@@ -132,7 +134,7 @@ class ConfigLoaderTest {
             "bad.conf",
             """
             paperboy {
-              accounts.lab { platform = mastodon, min-spacing = soon }
+              accounts.lab { platform = myspace, min-spacing = soon }
               feeds.one {
                 url = "ftp://example.org/feed"
                 account = nobody
@@ -152,7 +154,7 @@ class ConfigLoaderTest {
                 assertThat(p)
                     .startsWith(
                         file
-                            + ":2: paperboy.accounts.lab.platform: expected one of [x, console], found mastodon"))
+                            + ":2: paperboy.accounts.lab.platform: expected one of [x, mastodon, bluesky, console], found myspace"))
         .anySatisfy(
             p ->
                 assertThat(p)

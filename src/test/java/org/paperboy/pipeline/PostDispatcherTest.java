@@ -22,9 +22,11 @@ import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.PostRef;
 import org.paperboy.model.QuietHours;
 import org.paperboy.platform.x.OAuthSigner;
 import org.paperboy.platform.x.XPublisher;
+import org.paperboy.platform.x.XText;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Backoff;
@@ -36,6 +38,7 @@ import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
+import org.paperboy.store.JdbcSpend;
 import org.paperboy.store.NewPaper;
 import org.paperboy.store.PostRecord;
 import org.paperboy.testing.CapturedLogs;
@@ -89,6 +92,8 @@ class PostDispatcherTest {
               "Paper " + n + " https://doi.org/10.1/" + n,
               null,
               false,
+              null,
+              null,
               null),
           clock.instant());
     }
@@ -101,10 +106,11 @@ class PostDispatcherTest {
             Duration.ofMinutes(15),
             Duration.ofMinutes(15));
     return new PostDispatcher(
-        Map.of("lab", new PostDispatcher.Account(pacing, publisher, settlement)),
+        Map.of("lab", new PostDispatcher.Account(pacing, publisher, settlement, new XText(), null)),
         outbox,
         new JdbcPostLog(database.dataSource()),
         accounts,
+        new JdbcSpend(database.dataSource()),
         clock,
         Events.NONE,
         () -> null,
@@ -116,12 +122,12 @@ class PostDispatcherTest {
   private static Publisher sending(Function<Message, String> send) {
     return new Publisher() {
       @Override
-      public String publish(Message message) {
-        return send.apply(message);
+      public PostRef publish(Message message) {
+        return new PostRef(send.apply(message), null);
       }
 
       @Override
-      public Optional<String> find(Message message, Instant since) {
+      public Optional<PostRef> find(Message message, Instant since) {
         return Optional.empty();
       }
     };

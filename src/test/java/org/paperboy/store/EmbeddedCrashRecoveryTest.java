@@ -52,6 +52,8 @@ class EmbeddedCrashRecoveryTest {
                   "post a",
                   null,
                   false,
+                  null,
+                  null,
                   null),
               T0);
       try (Connection c = live.dataSource().getConnection()) {

@@ -15,6 +15,7 @@ import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.PostRef;
 
 /**
  * What Paperboy needs of its store, the same on every database it runs on: each subclass opens one
@@ -62,6 +63,8 @@ abstract class StoreContract {
         text,
         null,
         false,
+        null,
+        null,
         null);
   }
 
@@ -135,7 +138,7 @@ abstract class StoreContract {
     assertThat(claimed.text()).isEqualTo("older");
     assertThat(claimed.state()).isEqualTo(OutboxState.SENDING);
     assertThat(claimed.attempts()).isEqualTo(1);
-    outbox.markSent(claimed, 0, "1234", T0.plusSeconds(1));
+    outbox.markSent(claimed, 0, new PostRef("1234", null), T0.plusSeconds(1));
 
     assertThat(postLog.postTimesSince("lab", T0.minus(Duration.ofHours(24))))
         .containsExactly(T0.plusSeconds(1));
@@ -218,6 +221,8 @@ abstract class StoreContract {
             "a",
             null,
             true,
+            null,
+            null,
             null),
         T0);
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.model.PostRef;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.Publisher;
 
@@ -18,7 +19,7 @@ public final class ConsolePublisher implements Publisher {
   }
 
   @Override
-  public String publish(Message message) {
+  public PostRef publish(Message message) {
     String id = "console-" + ids.incrementAndGet();
     synchronized (out) {
       out.println(
@@ -32,12 +33,12 @@ public final class ConsolePublisher implements Publisher {
       out.println();
       out.flush();
     }
-    return id;
+    return new PostRef(id, null);
   }
 
   /** The console keeps nothing to look in: a post whose printing was cut short is printed again. */
   @Override
-  public Optional<String> find(Message message, Instant since) {
+  public Optional<PostRef> find(Message message, Instant since) {
     return Optional.empty();
   }
 }

@@ -1,15 +1,9 @@
 package org.paperboy.platform.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +13,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.LongConsumer;
 import org.paperboy.model.SendFailure;
+import org.paperboy.publish.PlatformHttp;
 import org.paperboy.publish.PublishException;
 
 /**
@@ -28,17 +23,14 @@ import org.paperboy.publish.PublishException;
  */
 final class XClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   // X answers a repeated text with 403 and this detail (X API v2 "duplicate content" error).
   private static final String DUPLICATE = "duplicate content";
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final String accountId;
   private final String base;
   private final OAuthSigner signer;
-  private final Duration timeout;
   private final LongConsumer remaining;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  private final PlatformHttp http;
 
   /**
    * @param apiBaseUrl the API's base URL, {@code https://api.x.com} in production
@@ -54,25 +46,20 @@ final class XClient {
     this.accountId = accountId;
     this.base = apiBaseUrl.toString().replaceAll("/+$", "");
     this.signer = signer;
-    this.timeout = timeout;
     this.remaining = remaining;
+    this.http = new PlatformHttp("account " + accountId, timeout);
   }
 
   /** {@code POST path} with {@code body} as JSON (not part of the signature, RFC 5849 §3.4.1.3). */
   JsonNode post(String path, Object body) throws PublishException {
     URI uri = URI.create(base + path);
-    String json;
-    try {
-      json = JSON.writeValueAsString(body);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode a request to X as JSON", e);
-    }
-    return send(
-        HttpRequest.newBuilder(uri)
-            .header("Authorization", signer.authorization("POST", uri.toString()))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)),
-        uri);
+    return answer(
+        http.send(
+            HttpRequest.newBuilder(uri)
+                .header("Authorization", signer.authorization("POST", uri.toString()))
+                .header("Content-Type", "application/json")
+                .POST(PlatformHttp.jsonBody(body)),
+            uri));
   }
 
   /** {@code GET path?query}; the query's parameters are signed, as RFC 5849 §3.4.1.3 says. */
@@ -81,51 +68,21 @@ final class XClient {
     parameters.setEmptyValue("");
     query.forEach((name, value) -> parameters.add(encode(name) + "=" + encode(value)));
     URI uri = URI.create(base + path + parameters);
-    return send(
-        HttpRequest.newBuilder(uri)
-            .header("Authorization", signer.authorization("GET", uri.toString()))
-            .GET(),
-        uri);
+    return answer(
+        http.send(
+            HttpRequest.newBuilder(uri)
+                .header("Authorization", signer.authorization("GET", uri.toString()))
+                .GET(),
+            uri));
   }
 
-  private JsonNode send(HttpRequest.Builder request, URI uri) throws PublishException {
-    HttpResponse<String> response;
-    try {
-      response =
-          client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (HttpConnectTimeoutException | ConnectException e) {
-      throw new PublishException(
-          SendFailure.TRANSIENT,
-          "account " + accountId + ": cannot connect to " + uri + " (" + e + ")",
-          null);
-    } catch (IOException e) {
-      // The request may have reached X before the connection failed: the post may exist.
-      throw new PublishException(
-          SendFailure.NO_ANSWER,
-          "account " + accountId + ": no answer from " + uri + " (" + e + ")",
-          null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishException(
-          SendFailure.NO_ANSWER,
-          "account " + accountId + ": interrupted while waiting for " + uri,
-          null);
+  private JsonNode answer(PlatformHttp.Answer answer) throws PublishException {
+    int status = answer.status();
+    answer.header("x-rate-limit-remaining").flatMap(XClient::number).ifPresent(remaining::accept);
+    if (answer.ok()) {
+      return answer.json();
     }
-    return answer(response);
-  }
-
-  private JsonNode answer(HttpResponse<String> response) throws PublishException {
-    int status = response.statusCode();
-    response
-        .headers()
-        .firstValue("x-rate-limit-remaining")
-        .flatMap(XClient::number)
-        .ifPresent(remaining::accept);
-    JsonNode json = parse(response.body());
-    if (status >= 200 && status <= 299) {
-      return json;
-    }
-    String detail = detail(json, response.body());
+    String detail = detail(answer.json(), answer.body());
     String message = "account " + accountId + ": X answered " + status + ": " + detail;
     if (status == 403 && detail.toLowerCase(Locale.ROOT).contains(DUPLICATE)) {
       throw new PublishException(SendFailure.DUPLICATE, message, null);
@@ -133,9 +90,8 @@ final class XClient {
     if (status == 429) {
       // x-rate-limit-reset is epoch seconds; X sends no Retry-After.
       Instant reset =
-          response
-              .headers()
-              .firstValue("x-rate-limit-reset")
+          answer
+              .header("x-rate-limit-reset")
               .flatMap(XClient::number)
               .map(Instant::ofEpochSecond)
               .orElse(null);
@@ -158,15 +114,6 @@ final class XClient {
       return Optional.of(Long.parseLong(value.trim()));
     } catch (NumberFormatException e) {
       return Optional.empty();
-    }
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      JsonNode node = JSON.readTree(body == null ? "" : body);
-      return node == null ? JSON.createObjectNode() : node;
-    } catch (IOException e) {
-      return JSON.createObjectNode();
     }
   }
 

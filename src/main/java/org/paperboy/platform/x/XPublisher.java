@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
@@ -28,6 +29,8 @@ public final class XPublisher implements Publisher {
   private static final int MOST_PAGES = 5;
   // X's clock and ours may differ by a little; a post sent at "since" is looked for from before.
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+  // A post's public address: X redirects it to the account's own path.
+  private static final String STATUS = "https://x.com/i/web/status/";
 
   private final XClient client;
   private final XPostMatch match = new XPostMatch();
@@ -48,7 +51,7 @@ public final class XPublisher implements Publisher {
   }
 
   @Override
-  public String publish(Message message) throws PublishException {
+  public PostRef publish(Message message) throws PublishException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("text", message.text());
     if (message.inReplyTo() != null) {
@@ -61,7 +64,7 @@ public final class XPublisher implements Publisher {
           "account " + message.accountId() + ": X accepted a post without giving its id",
           null);
     }
-    return id;
+    return new PostRef(id, STATUS + id);
   }
 
   /**
@@ -69,7 +72,7 @@ public final class XPublisher implements Publisher {
    * each as X keeps it (see {@link XPostMatch}).
    */
   @Override
-  public Optional<String> find(Message message, Instant since) throws PublishException {
+  public Optional<PostRef> find(Message message, Instant since) throws PublishException {
     String user = userId();
     String token = null;
     for (int page = 0; page < MOST_PAGES; page++) {
@@ -83,7 +86,8 @@ public final class XPublisher implements Publisher {
       JsonNode answer = client.get("/2/users/" + user + "/tweets", query);
       for (JsonNode post : answer.path("data")) {
         if (match.matches(message.text(), post)) {
-          return Optional.of(post.path("id").asText());
+          String id = post.path("id").asText();
+          return Optional.of(new PostRef(id, STATUS + id));
         }
       }
       token = answer.path("meta").path("next_token").asText(null);

@@ -202,6 +202,12 @@ public final class XText implements TextRules {
     return out.toString();
   }
 
+  /** True when twitter-text finds a URL in it, as X does when it bills a post with a link. */
+  @Override
+  public boolean holdsLink(String text) {
+    return !extractor.extractURLs(text).isEmpty();
+  }
+
   /** True when twitter-text extracts exactly this tag from it. */
   @Override
   public boolean isHashtag(String tag) {

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
+import org.paperboy.model.Subject;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
 import org.paperboy.testing.FakeXApi;
@@ -40,25 +42,39 @@ class XPublisherTest {
   }
 
   private static Message item(String text) {
-    return new Message("k-" + text.hashCode(), "lab", "nejm", text, null);
+    return new Message(
+        "k-" + text.hashCode(), Instant.now(), "lab", "nejm", text, null, new Subject("t", "", ""));
   }
 
   @Test
   void postsSignedJsonAndReturnsTheNewPostsId() throws Exception {
-    String id =
+    PostRef post =
         publisher("cs").publish(item("A paper “quoted” with é and 漢 https://doi.org/10.1/x"));
 
     assertThat(x.tweets())
         .containsExactly(
-            new FakeXApi.Tweet(id, "A paper “quoted” with é and 漢 https://doi.org/10.1/x", null));
+            new FakeXApi.Tweet(
+                post.id(), "A paper “quoted” with é and 漢 https://doi.org/10.1/x", null));
+    assertThat(post.url()).isEqualTo("https://x.com/i/web/status/" + post.id());
   }
 
   @Test
   void repliesNameThePostTheyAnswer() throws Exception {
     XPublisher publisher = publisher("cs");
-    String first = publisher.publish(item("Title https://doi.org/10.1/x"));
+    String first = publisher.publish(item("Title https://doi.org/10.1/x")).id();
 
-    String reply = publisher.publish(new Message("k-2", "lab", "nejm", "The summary.", first));
+    String reply =
+        publisher
+            .publish(
+                new Message(
+                    "k-2",
+                    Instant.now(),
+                    "lab",
+                    "nejm",
+                    "The summary.",
+                    first,
+                    new Subject("t", "", "")))
+            .id();
 
     assertThat(x.tweets()).last().isEqualTo(new FakeXApi.Tweet(reply, "The summary.", first));
   }
@@ -146,10 +162,10 @@ class XPublisherTest {
     // "é" written as e and a combining accent, which X keeps composed; "&" which it escapes; a
     // DOI link and a bare domain, which it wraps in t.co.
     String text = "Sepsis & shock: re\u0301sume\u0301 of e.g. nejm.org https://doi.org/10.1056/x";
-    String id = publisher.publish(item(text));
+    PostRef post = publisher.publish(item(text));
     publisher.publish(item("Another paper https://doi.org/10.1/other"));
 
-    assertThat(publisher.find(item(text), before)).contains(id);
+    assertThat(publisher.find(item(text), before)).contains(post);
     assertThat(publisher.find(item("Never posted https://doi.org/10.1/none"), before)).isEmpty();
   }
 
@@ -157,7 +173,7 @@ class XPublisherTest {
   void aLookupReadsPageAfterPageNewestFirst() throws Exception {
     XPublisher publisher = publisher("cs");
     Instant before = Instant.now();
-    String first = publisher.publish(item("The first https://doi.org/10.1/first"));
+    PostRef first = publisher.publish(item("The first https://doi.org/10.1/first"));
     for (int i = 0; i < 120; i++) {
       publisher.publish(item("Paper " + i + " https://doi.org/10.1/" + i));
     }

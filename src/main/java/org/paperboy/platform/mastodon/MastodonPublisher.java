@@ -1,0 +1,194 @@
+package org.paperboy.platform.mastodon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.paperboy.model.PostRef;
+import org.paperboy.model.SendFailure;
+import org.paperboy.publish.Message;
+import org.paperboy.publish.PlatformHttp;
+import org.paperboy.publish.PublishException;
+import org.paperboy.publish.Publisher;
+
+/**
+ * Posts to a Mastodon account with {@code POST /api/v1/statuses}, each post with its own {@code
+ * Idempotency-Key} (the instance keeps one for an hour after a successful post, and answers a
+ * repeat with the status it made), and looks a post up among the account's own ({@code
+ * verify_credentials}, then {@code accounts/:id/statuses}): a status's content is HTML, so it is
+ * matched by the post's link and title, a reply by the post it answers. Thread-safe.
+ */
+public final class MastodonPublisher implements Publisher {
+
+  // Mastodon pages a timeline 40 statuses at most; a post unanswered a day ago is a few pages in.
+  private static final int PAGE = 40;
+  private static final int MOST_PAGES = 5;
+  private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+  private static final int TITLE_MATCHED = 60;
+
+  private final String base;
+  private final String accessToken;
+  private final String visibility;
+  private final String language;
+  private final PlatformHttp http;
+  private final AtomicReference<String> accountId = new AtomicReference<>();
+
+  /**
+   * @param language the posts' language, ISO 639-1, or {@code null}
+   * @param http the account's HTTP, naming it in messages
+   */
+  public MastodonPublisher(
+      URI instanceUrl, String accessToken, String visibility, String language, PlatformHttp http) {
+    this.base = instanceUrl.toString().replaceAll("/+$", "");
+    this.accessToken = accessToken;
+    this.visibility = visibility;
+    this.language = language;
+    this.http = http;
+  }
+
+  @Override
+  public PostRef publish(Message message) throws PublishException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", message.text());
+    body.put("visibility", visibility);
+    if (language != null) {
+      body.put("language", language);
+    }
+    if (message.inReplyTo() != null) {
+      body.put("in_reply_to_id", message.inReplyTo());
+    }
+    URI uri = URI.create(base + "/api/v1/statuses");
+    JsonNode status =
+        answer(
+            http.send(
+                authorised(uri)
+                    .header("Content-Type", "application/json")
+                    // The same key on every attempt: a repeat within the hour gets the status made.
+                    .header("Idempotency-Key", message.key())
+                    .POST(PlatformHttp.jsonBody(body)),
+                uri));
+    String id = status.path("id").asText("");
+    if (id.isEmpty()) {
+      throw new PublishException(
+          SendFailure.NO_ANSWER, http.who() + ": Mastodon answered without the status's id", null);
+    }
+    return new PostRef(id, status.path("url").asText(null));
+  }
+
+  @Override
+  public Optional<PostRef> find(Message message, Instant since) throws PublishException {
+    String account = accountId();
+    Instant from = since.minus(CLOCK_SLACK);
+    String maxId = null;
+    for (int page = 0; page < MOST_PAGES; page++) {
+      URI uri =
+          URI.create(
+              base
+                  + "/api/v1/accounts/"
+                  + account
+                  + "/statuses?limit="
+                  + PAGE
+                  + "&exclude_reblogs=true"
+                  + (maxId == null ? "" : "&max_id=" + maxId));
+      JsonNode statuses = answer(http.send(authorised(uri).GET(), uri));
+      if (!statuses.isArray() || statuses.isEmpty()) {
+        return Optional.empty();
+      }
+      for (JsonNode status : statuses) {
+        if (matches(message, status)) {
+          return Optional.of(
+              new PostRef(status.path("id").asText(), status.path("url").asText(null)));
+        }
+        maxId = status.path("id").asText();
+        if (createdAt(status).isBefore(from)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A reply is the one status that answers the post it replies to; a post is the one that holds its
+   * link and the start of its title.
+   */
+  private static boolean matches(Message message, JsonNode status) {
+    if (message.inReplyTo() != null) {
+      return message.inReplyTo().equals(status.path("in_reply_to_id").asText(null));
+    }
+    String content = MastodonContent.text(status.path("content").asText(""));
+    String title = MastodonContent.folded(message.subject().title());
+    String start = title.substring(0, Math.min(title.length(), TITLE_MATCHED));
+    String link = message.subject().link();
+    return (link.isEmpty() || content.contains(link)) && content.contains(start);
+  }
+
+  private static Instant createdAt(JsonNode status) {
+    try {
+      return OffsetDateTime.parse(status.path("created_at").asText()).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.MAX;
+    }
+  }
+
+  /** The account's id, asked of the instance once. */
+  private String accountId() throws PublishException {
+    String known = accountId.get();
+    if (known != null) {
+      return known;
+    }
+    URI uri = URI.create(base + "/api/v1/accounts/verify_credentials");
+    String id = answer(http.send(authorised(uri).GET(), uri)).path("id").asText("");
+    if (id.isEmpty()) {
+      throw new PublishException(
+          SendFailure.TRANSIENT, http.who() + ": verify_credentials gave no account id", null);
+    }
+    accountId.set(id);
+    return id;
+  }
+
+  private HttpRequest.Builder authorised(URI uri) {
+    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + accessToken);
+  }
+
+  /** The answer's JSON, or the failure it means, with Mastodon's own words. */
+  private JsonNode answer(PlatformHttp.Answer answer) throws PublishException {
+    if (answer.ok()) {
+      return answer.json();
+    }
+    int status = answer.status();
+    String error = answer.json().path("error").asText(answer.body());
+    String message = http.who() + ": Mastodon answered " + status + ": " + error;
+    if (status == 401 || status == 403) {
+      throw new PublishException(
+          SendFailure.UNAUTHORIZED,
+          message + "; check the access token and its scopes (write:statuses, write:media)",
+          null);
+    }
+    if (status == 429) {
+      // Mastodon's X-RateLimit-Reset is an ISO-8601 timestamp, not epoch seconds.
+      Instant reset =
+          answer.header("X-RateLimit-Reset").flatMap(MastodonPublisher::instant).orElse(null);
+      throw new PublishException(SendFailure.RATE_LIMITED, message, reset);
+    }
+    if (status >= 500 || status == 408) {
+      throw new PublishException(SendFailure.TRANSIENT, message, null);
+    }
+    throw new PublishException(SendFailure.REJECTED, message, null);
+  }
+
+  private static Optional<Instant> instant(String value) {
+    try {
+      return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.paperboy.store;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * What the posts of accounts with a budget cost, as the platform bills them: X offers no API to
+ * read what it billed, so Paperboy keeps its own count. Thread-safe.
+ */
+public final class JdbcSpend {
+
+  private final DataSource dataSource;
+
+  public JdbcSpend(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Records that a post of {@code outboxId} cost {@code amount}. */
+  public void record(String accountId, long outboxId, BigDecimal amount, Instant at) {
+    Jdbc.transaction(
+        dataSource,
+        "recording what a post of account " + accountId + " cost",
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO spend (account_id, outbox_id, amount, spent_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, accountId);
+            insert.setLong(2, outboxId);
+            insert.setBigDecimal(3, amount);
+            Jdbc.setInstant(insert, 4, at);
+            insert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** What {@code accountId} has spent since {@code since}. */
+  public BigDecimal since(String accountId, Instant since) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading what account " + accountId + " spent",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT COALESCE(SUM(amount), 0) FROM spend WHERE account_id = ? AND spent_at >= ?")) {
+            select.setString(1, accountId);
+            Jdbc.setInstant(select, 2, since);
+            try (ResultSet rows = select.executeQuery()) {
+              rows.next();
+              return rows.getBigDecimal(1).stripTrailingZeros();
+            }
+          }
+        });
+  }
+
+  /** What each account has spent since each one's start, for {@code /metrics}, by account. */
+  public Map<String, BigDecimal> since(Map<String, Instant> starts) {
+    Map<String, BigDecimal> spent = new TreeMap<>();
+    starts.forEach((account, start) -> spent.put(account, since(account, start)));
+    return spent;
+  }
+}
