@@ -47,7 +47,13 @@ public final class PlatformHttp {
 
   private final String who;
   private final Duration timeout;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  // HTTP/1.1: over plain http the client would ask for an h2c upgrade, which a PDS (and other
+  // servers behind plain http, as in tests or on a private network) drops without an answer.
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(CONNECT_TIMEOUT)
+          .build();
 
   /**
    * @param who how messages name the account and platform: {@code account lab on Mastodon}
