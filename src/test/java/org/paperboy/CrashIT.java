@@ -44,7 +44,7 @@ class CrashIT {
     "med_plos_ploscompbiol_atom_2025-04_reserialized.xml",
     "med_bmc_bmc-bioinformatics_rss2_2025-04_trimmed.xml"
   };
-  private static final int CYCLES = 50;
+  private static final int CYCLES = 25;
 
   @TempDir Path dir;
   private FeedServer feeds;
@@ -107,7 +107,7 @@ class CrashIT {
 
   @ParameterizedTest(name = "on {0}")
   @ValueSource(strings = {"h2", "postgresql"})
-  void killedFiftyTimesItPostsEveryPaperExactlyOnce(String database) throws Exception {
+  void killedTwentyFiveTimesItPostsEveryPaperExactlyOnce(String database) throws Exception {
     String databaseBlock = database(database);
     Path config = config(databaseBlock, "Cycle0");
     Set<String> expected = PaperIdentities.expected(FEEDS);
