@@ -24,9 +24,9 @@ final class Budgets {
             "BUDGET: account "
                 + account.id()
                 + " has spent "
-                + spent.toPlainString()
+                + Spending.dollars(spent)
                 + " of "
-                + x.budget().perMonth().toPlainString()
+                + Spending.dollars(x.budget().perMonth())
                 + " this cycle (since "
                 + start
                 + "; the next starts "

@@ -217,11 +217,11 @@ public final class PostDispatcher {
         "waits for the next billing cycle ("
             + next
             + "): it costs "
-            + price.toPlainString()
+            + Spending.dollars(price)
             + " and "
-            + spent.toPlainString()
+            + Spending.dollars(spent)
             + " of the budget's "
-            + spending.budget().perMonth().toPlainString()
+            + Spending.dollars(spending.budget().perMonth())
             + " is spent";
     outbox.release(item, OutboxState.QUEUED, next, reason, now);
     log.info("account {}: post {} {}", accountId, item.id(), reason);

@@ -45,4 +45,10 @@ public record Spending(Budget budget) {
   public boolean fits(BigDecimal spent, BigDecimal price) {
     return spent.add(price).compareTo(budget.perMonth()) <= 0;
   }
+
+  /** {@code amount} as people write dollars: {@code $0.20}, {@code $1.00}, {@code $0.015}. */
+  public static String dollars(BigDecimal amount) {
+    BigDecimal plain = amount.stripTrailingZeros();
+    return "$" + plain.setScale(Math.max(2, plain.scale())).toPlainString();
+  }
 }

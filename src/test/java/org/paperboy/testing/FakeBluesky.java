@@ -164,6 +164,11 @@ public final class FakeBluesky implements AutoCloseable {
     misbehaviour.failEvery(n, status);
   }
 
+  /** Ends {@link #failEvery}: the platform is back, writes are checked as usual again. */
+  public void stopFailing() {
+    misbehaviour.stopFailing();
+  }
+
   /**
    * After every {@code records} records, answers 429 {@code RateLimitExceeded} for {@code reset},
    * with {@code RateLimit-Reset} saying when in epoch seconds.

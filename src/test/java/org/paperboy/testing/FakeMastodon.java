@@ -182,6 +182,11 @@ public final class FakeMastodon implements AutoCloseable {
     misbehaviour.failEvery(n, status);
   }
 
+  /** Ends {@link #failEvery}: the platform is back, writes are checked as usual again. */
+  public void stopFailing() {
+    misbehaviour.stopFailing();
+  }
+
   /**
    * After every {@code posts} statuses, answers 429 for {@code reset}, with {@code
    * X-RateLimit-Reset} saying when, as Rack::Attack does.

@@ -59,6 +59,10 @@ final class Misbehaviour {
     failStatus = status;
   }
 
+  synchronized void stopFailing() {
+    failEvery = 0;
+  }
+
   synchronized void rateLimitEvery(int writes, Duration reset) {
     limitEvery = positive("writes", writes);
     limitFor = reset;

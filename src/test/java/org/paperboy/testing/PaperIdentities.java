@@ -1,5 +1,6 @@
 package org.paperboy.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,31 @@ public final class PaperIdentities {
 
   /** The paper a post announces, by the identity its link stands for; null without a link. */
   public static String of(FakeXApi.Tweet tweet) {
-    Matcher link = LINK.matcher(tweet.text());
+    return ofText(tweet.text());
+  }
+
+  /** The paper a Mastodon status announces, as {@link #of(FakeXApi.Tweet)}. */
+  public static String of(FakeMastodon.Status status) {
+    return ofText(status.text());
+  }
+
+  /**
+   * The paper a Bluesky post announces: by its link facet's URI, since the visible link may be
+   * shortened; null without one.
+   */
+  public static String of(FakeBluesky.Created post) {
+    for (JsonNode facet : post.record().path("facets")) {
+      for (JsonNode feature : facet.path("features")) {
+        if (feature.path("$type").asText().equals("app.bsky.richtext.facet#link")) {
+          return ofText(feature.path("uri").asText());
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String ofText(String text) {
+    Matcher link = LINK.matcher(text);
     if (!link.find()) {
       return null;
     }

@@ -15,18 +15,34 @@ public final class TestConfig {
 
   public static final String ACCESS_TOKEN_SECRET = "lab-token-secret-0452";
 
+  /** The lab's Mastodon access token. */
+  public static final String MASTODON_TOKEN = "lab-mastodon-token-0453";
+
+  /** The lab's Bluesky app password, in Bluesky's own shape. */
+  public static final String BLUESKY_APP_PASSWORD = "lab0-sky0-pass-0454";
+
   /**
-   * The variables the blocks substitute: the lab account's X keys and PostgreSQL's user and
-   * password.
+   * The variables the blocks substitute: the lab accounts' keys, token and app password, and
+   * PostgreSQL's user and password.
    */
   public static final Map<String, String> ENVIRONMENT =
       Map.of(
-          "X_LAB_CONSUMER_KEY", "lab-consumer-key",
-          "X_LAB_CONSUMER_SECRET", CONSUMER_SECRET,
-          "X_LAB_ACCESS_TOKEN", "lab-access-token",
-          "X_LAB_ACCESS_TOKEN_SECRET", ACCESS_TOKEN_SECRET,
-          "PAPERBOY_DB_USER", "postgres",
-          "PAPERBOY_DB_PASSWORD", "postgres");
+          "MASTODON_LAB_TOKEN",
+          MASTODON_TOKEN,
+          "BLUESKY_LAB_APP_PASSWORD",
+          BLUESKY_APP_PASSWORD,
+          "X_LAB_CONSUMER_KEY",
+          "lab-consumer-key",
+          "X_LAB_CONSUMER_SECRET",
+          CONSUMER_SECRET,
+          "X_LAB_ACCESS_TOKEN",
+          "lab-access-token",
+          "X_LAB_ACCESS_TOKEN_SECRET",
+          ACCESS_TOKEN_SECRET,
+          "PAPERBOY_DB_USER",
+          "postgres",
+          "PAPERBOY_DB_PASSWORD",
+          "postgres");
 
   private TestConfig() {}
 
@@ -34,6 +50,16 @@ public final class TestConfig {
   public static FakeXApi labX() throws IOException {
     return new FakeXApi(
         "lab-consumer-key", CONSUMER_SECRET, "lab-access-token", ACCESS_TOKEN_SECRET);
+  }
+
+  /** A fake Mastodon instance that accepts the lab's token from {@link #ENVIRONMENT}. */
+  public static FakeMastodon labMastodon() throws IOException {
+    return new FakeMastodon(MASTODON_TOKEN);
+  }
+
+  /** A fake PDS holding {@code lab.bsky.social}, which logs in with the app password above. */
+  public static FakeBluesky labBluesky() throws IOException {
+    return new FakeBluesky("lab.bsky.social", BLUESKY_APP_PASSWORD);
   }
 
   /** The embedded database in the file {@code db} (H2 adds its own extension). */
@@ -65,5 +91,37 @@ public final class TestConfig {
         }
         """
         .formatted(x.baseUrl(), settings.strip().indent(2).stripTrailing());
+  }
+
+  /**
+   * The account {@code id} on {@code mastodon}, with {@code settings} as for {@link #labAccount}.
+   */
+  public static String mastodonAccount(String id, FakeMastodon mastodon, String settings) {
+    return """
+        paperboy.accounts.%s {
+          platform = mastodon
+          instance-url = "%s"
+          access-token = ${MASTODON_LAB_TOKEN}
+        %s
+        }
+        """
+        .formatted(id, mastodon.baseUrl(), settings.strip().indent(2).stripTrailing());
+  }
+
+  /**
+   * The account {@code id} on {@code bluesky}, with {@code settings} as for {@link #labAccount}.
+   */
+  public static String blueskyAccount(String id, FakeBluesky bluesky, String settings) {
+    return """
+        paperboy.accounts.%s {
+          platform = bluesky
+          service-url = "%s"
+          identifier = "%s"
+          app-password = ${BLUESKY_LAB_APP_PASSWORD}
+        %s
+        }
+        """
+        .formatted(
+            id, bluesky.baseUrl(), bluesky.handle(), settings.strip().indent(2).stripTrailing());
   }
 }
