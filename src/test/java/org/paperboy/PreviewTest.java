@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.FakeBluesky;
+import org.paperboy.testing.FakeMastodon;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.TestConfig;
@@ -166,6 +168,68 @@ class PreviewTest {
         .contains("══ feed url ══")
         .contains("Sepsis bundles in the emergency department")
         .contains("#CompBio");
+  }
+
+  @Test
+  void showsOnePostPerAccountEachFittedToItsPlatform() throws Exception {
+    try (FakeMastodon mastodon = TestConfig.labMastodon();
+        FakeBluesky bluesky = TestConfig.labBluesky()) {
+      mastodon.maxCharacters(1000);
+      Files.writeString(
+          config,
+          TestConfig.h2(dir.resolve("db"))
+              + TestConfig.labAccount(x, "")
+              + TestConfig.mastodonAccount("toots", mastodon, "")
+              + TestConfig.blueskyAccount("skeets", bluesky, "")
+              + """
+              paperboy.feeds.plos {
+                url = "%s", accounts = [lab, toots, skeets], backfill = 2, hashtags = [CompBio]
+              }
+              """
+                  .formatted(feeds.url("/plos.xml")));
+
+      assertThat(paperboy("preview", "--config", config.toString(), "--json"))
+          .as(err.toString(StandardCharsets.UTF_8))
+          .isZero();
+
+      List<JsonNode> lines = jsonLines();
+      assertThat(lines)
+          .extracting(line -> line.get("account").asText() + " " + line.get("platform").asText())
+          .containsExactlyInAnyOrder(
+              "lab x",
+              "lab x",
+              "toots mastodon",
+              "toots mastodon",
+              "skeets bluesky",
+              "skeets bluesky");
+      for (JsonNode line : lines) {
+        int limit = line.get("limit").asInt();
+        assertThat(limit)
+            .as(line.get("platform").asText())
+            .isEqualTo(
+                switch (line.get("platform").asText()) {
+                  case "x" -> 280;
+                  case "mastodon" -> 1000;
+                  default -> 300;
+                });
+        assertThat(line.get("length").asInt()).isLessThanOrEqualTo(limit);
+      }
+      String paper = lines.get(0).get("guid").asText();
+      assertThat(textOf(lines, "mastodon", paper).length())
+          .as("the instance's 1000 characters keep more of the summary than X's 280")
+          .isGreaterThan(textOf(lines, "x", paper).length());
+      assertThat(mastodon.statuses()).as("a preview posts nothing").isEmpty();
+      assertThat(bluesky.sessionsCreated()).as("nor logs in").isZero();
+    }
+  }
+
+  private static String textOf(List<JsonNode> lines, String platform, String guid) {
+    return lines.stream()
+        .filter(l -> l.get("platform").asText().equals(platform))
+        .filter(l -> l.get("guid").asText().equals(guid))
+        .map(l -> l.get("text").asText())
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

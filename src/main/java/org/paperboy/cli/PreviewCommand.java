@@ -178,6 +178,7 @@ final class PreviewCommand implements Callable<Integer> {
     line.put("post", posted);
     line.put("text", posted ? verdict.posts().get(0).text() : null);
     line.put("length", posted ? verdict.posts().get(0).length() : null);
+    line.put("limit", posted ? verdict.posts().get(0).limit() : null);
     if (posted && verdict.posts().size() > 1) {
       line.put("reply", verdict.posts().get(1).text());
       line.put("reply_length", verdict.posts().get(1).length());
