@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.Platform;
+import org.paperboy.testing.TestConfig;
 import org.paperboy.testing.TestPaperboy;
 
 /** The configs in config/ are what users copy first: they must stay valid and true. */
@@ -26,16 +27,14 @@ class ShippedConfigsTest {
 
   @Test
   void theExampleIsAValidDeploymentWithItsSecretsFromTheEnvironment() throws Exception {
-    Map<String, String> env =
-        Map.of(
-            "X_LAB_CONSUMER_KEY", "k",
-            "X_LAB_CONSUMER_SECRET", "s",
-            "X_LAB_ACCESS_TOKEN", "t",
-            "X_LAB_ACCESS_TOKEN_SECRET", "ts");
-
-    PaperboyConfig config = TestPaperboy.loader(env).load(Path.of("config/example.conf"));
+    PaperboyConfig config =
+        TestPaperboy.loader(TestConfig.EXAMPLE_ENVIRONMENT).load(Path.of("config/example.conf"));
 
     assertThat(config.accounts().get("lab").platform()).isEqualTo(Platform.X);
+    assertThat(config.accounts().get("lab-mastodon").platform()).isEqualTo(Platform.MASTODON);
+    assertThat(config.accounts().get("lab-bluesky").platform()).isEqualTo(Platform.BLUESKY);
+    assertThat(config.feeds().get("nature-medicine").accountIds())
+        .containsExactly("lab", "lab-mastodon", "lab-bluesky");
     assertThat(config.feeds()).containsOnlyKeys("nature-medicine", "plos-medicine", "lab-papers");
     assertThat(config.feeds().get("lab-papers").url().getHost())
         .isEqualTo("pubmed.ncbi.nlm.nih.gov");

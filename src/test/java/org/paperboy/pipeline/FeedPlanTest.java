@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.paperboy.compose.FeedStyle;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.model.HashtagRule;
+import org.paperboy.testing.TestConfig;
 import org.paperboy.testing.TestPaperboy;
 
 /**
@@ -19,13 +21,13 @@ import org.paperboy.testing.TestPaperboy;
  */
 class FeedPlanTest {
 
-  private static final Map<String, String> ENV =
-      Map.of(
-          "X_LAB_CONSUMER_KEY", "k",
-          "X_LAB_CONSUMER_SECRET", "s",
-          "X_LAB_ACCESS_TOKEN", "t",
-          "X_LAB_ACCESS_TOKEN_SECRET", "ts",
-          "PAPERBOY_DATABASE_URL", "jdbc:h2:mem:plans");
+  private static final Map<String, String> ENV = environment();
+
+  private static Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>(TestConfig.EXAMPLE_ENVIRONMENT);
+    env.put("PAPERBOY_DATABASE_URL", "jdbc:h2:mem:plans");
+    return env;
+  }
 
   @Test
   void everyFeedOfAConfigReadAgainComposesAsBefore() throws Exception {

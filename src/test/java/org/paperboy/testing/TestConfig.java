@@ -44,6 +44,16 @@ public final class TestConfig {
           "PAPERBOY_DB_PASSWORD",
           "postgres");
 
+  /** The variables {@code config/example.conf} names, with made-up values. */
+  public static final Map<String, String> EXAMPLE_ENVIRONMENT =
+      Map.of(
+          "X_LAB_CONSUMER_KEY", "k",
+          "X_LAB_CONSUMER_SECRET", "s",
+          "X_LAB_ACCESS_TOKEN", "t",
+          "X_LAB_ACCESS_TOKEN_SECRET", "ts",
+          "MASTODON_LAB_MASTODON_ACCESS_TOKEN", "m",
+          "BLUESKY_LAB_BLUESKY_APP_PASSWORD", "b");
+
   private TestConfig() {}
 
   /** A fake X that accepts what the lab account signs with the keys in {@link #ENVIRONMENT}. */
