@@ -49,6 +49,9 @@ const freePort = () =>
 const pdsPort = Number(args['pds-port'] ?? (await freePort()));
 const plcPort = Number(args['plc-port'] ?? (await freePort()));
 const secret = (bytes) => randomBytes(bytes).toString('hex');
+// Told to the tests, which sign an access token that has expired with it, as a PDS would have
+// signed it two hours before: the only way to see a real PDS answer ExpiredToken on demand.
+const jwtSecret = secret(32);
 
 // did:plc DIDs are registered with a PLC directory; plc.directory is on the internet, so this one
 // keeps its operations in memory, for the life of the process.
@@ -75,7 +78,7 @@ const env = {
   crawlers: [],
   // Fresh for every start: nothing outside this process ever needs them. A random 32 bytes is a
   // valid secp256k1 private key (the chance it is not is below 2^-127).
-  jwtSecret: secret(32),
+  jwtSecret,
   adminPassword: secret(16),
   plcRotationKeyK256PrivateKeyHex: secret(32),
 };
@@ -100,4 +103,4 @@ if (!health.ok) {
   console.error(`the PDS answered /xrpc/_health with ${health.status}: ${await health.text()}`);
   process.exit(1);
 }
-console.log(JSON.stringify({ pds: pdsUrl, plc: `http://localhost:${plcPort}` }));
+console.log(JSON.stringify({ pds: pdsUrl, plc: `http://localhost:${plcPort}`, jwtSecret }));

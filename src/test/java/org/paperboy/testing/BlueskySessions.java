@@ -2,8 +2,6 @@ package org.paperboy.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.paperboy.testing.FakeHttp.Refusal;
 import org.paperboy.testing.FakeHttp.Reply;
 
@@ -36,7 +32,6 @@ final class BlueskySessions {
 
   private static final Duration ACCESS = Duration.ofMinutes(120);
   private static final Duration REFRESH = Duration.ofDays(90);
-  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private static final class Row {
@@ -215,7 +210,8 @@ final class BlueskySessions {
     try {
       if (parts.length != 3
           || !MessageDigest.isEqual(
-              sign(parts[0] + "." + parts[1]), Base64.getUrlDecoder().decode(parts[2]))) {
+              Hs256.signature(parts[0] + "." + parts[1], key),
+              Base64.getUrlDecoder().decode(parts[2]))) {
         throw new IOException("bad signature");
       }
       head = FakeHttp.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
@@ -238,25 +234,7 @@ final class BlueskySessions {
   }
 
   private String jwt(String typ, Map<String, Object> claims) {
-    try {
-      String signed =
-          B64.encodeToString(FakeHttp.JSON.writeValueAsBytes(Map.of("typ", typ, "alg", "HS256")))
-              + "."
-              + B64.encodeToString(FakeHttp.JSON.writeValueAsBytes(claims));
-      return signed + "." + B64.encodeToString(sign(signed));
-    } catch (IOException e) {
-      throw new IllegalStateException("claims are plain JSON", e);
-    }
-  }
-
-  private byte[] sign(String content) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(content.getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JDK has HmacSHA256", e);
-    }
+    return Hs256.jwt(typ, claims, key);
   }
 
   private static String newId() {

@@ -2,12 +2,8 @@ package org.paperboy.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,17 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real Bluesky PDS (the AT Protocol's own, {@code @atproto/pds}) on 127.0.0.1, started once per
@@ -42,9 +36,6 @@ public final class RealPds {
   /** A service handle's first label: 3 to 18 characters (the PDS's handle/index.js). */
   private static final Pattern HANDLE_FRONT = Pattern.compile("[a-z][a-z0-9-]{2,17}");
 
-  /** The PDS starts in 3 s on an idle machine, 20 s on a busy one. */
-  private static final long START_TIMEOUT_SECONDS = 120;
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -54,6 +45,7 @@ public final class RealPds {
   private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
   private static URI url;
+  private static byte[] jwtKey;
   private static Path log;
   private static RuntimeException failure;
 
@@ -94,6 +86,51 @@ public final class RealPds {
   public static synchronized Path log() {
     url();
     return log;
+  }
+
+  /**
+   * How many times {@code did} has logged in ({@code createSession}; the session {@code
+   * createAccount} makes is not counted), read from the PDS's log.
+   */
+  public static long logins(String did) {
+    return logged()
+        .filter(line -> line.path("eventName").asText().equals("session.created"))
+        .filter(line -> line.path("source").asText().equals("com.atproto.server.createSession"))
+        .filter(line -> line.path("did").asText().equals(did))
+        .count();
+  }
+
+  /** The statuses the PDS answered {@code nsid} with, in order, read from its log. */
+  public static List<Integer> answers(String nsid) {
+    return logged()
+        .filter(line -> line.path("req").path("url").asText().startsWith("/xrpc/" + nsid))
+        .filter(line -> line.path("res").has("statusCode"))
+        .map(line -> line.path("res").path("statusCode").asInt())
+        .toList();
+  }
+
+  private static Stream<JsonNode> logged() {
+    try (Stream<String> lines = Files.lines(log())) {
+      List<JsonNode> parsed = new ArrayList<>();
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (line.startsWith("{")) {
+          parsed.add(JSON.readTree(line));
+        }
+      }
+      return parsed.stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the PDS's log " + log, e);
+    }
+  }
+
+  /**
+   * {@code accessJwt}, one of this PDS's access tokens, as the PDS would have issued it long enough
+   * ago that it has expired: the PDS answers it with 400 ExpiredToken, as it answers any client
+   * after two hours.
+   */
+  public static synchronized String expired(String accessJwt) {
+    url();
+    return Hs256.expiredAt(accessJwt, Instant.now().minusSeconds(60), jwtKey);
   }
 
   /**
@@ -166,90 +203,11 @@ public final class RealPds {
   }
 
   private static void start() throws IOException, InterruptedException {
-    Path install = PdsInstall.ensureInstalled();
-    Path data = Files.createTempDirectory("paperboy-pds-");
-    Path logFile =
-        Path.of("target", "pds-" + ProcessHandle.current().pid() + ".log").toAbsolutePath();
-    Files.createDirectories(logFile.getParent());
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                PdsInstall.node(install).toString(),
-                "--import",
-                PdsInstall.SOURCES.resolve("loopback.mjs").toUri().toString(),
-                PdsInstall.SOURCES.resolve("start.mjs").toString(),
-                "--data",
-                data.toString(),
-                "--install",
-                install.toString())
-            .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    // Its own log goes to the same file: stdout carries nothing but the ready line.
-    builder.environment().put("LOG_ENABLED", "true");
-    builder.environment().put("LOG_DESTINATION", logFile.toString());
-    Process node = builder.start();
-    // Its stdin stays open for the life of this JVM: when the JVM dies, even by SIGKILL, the
-    // PDS sees it close and stops (start.mjs).
-    OutputStream lifeline = node.getOutputStream();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node, lifeline, data)));
-
-    CompletableFuture<String> ready = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-                ready.complete(out.readLine());
-                out.transferTo(Writer.nullWriter());
-              } catch (IOException e) {
-                ready.completeExceptionally(e);
-              }
-            },
-            "real-pds-stdout");
-    reader.setDaemon(true);
-    reader.start();
-    String line = null;
-    String why;
-    try {
-      line = ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      why = "closed its stdout";
-    } catch (TimeoutException e) {
-      why = "was not ready within " + START_TIMEOUT_SECONDS + " s";
-    } catch (ExecutionException e) {
-      why = "could not be read: " + e.getCause();
-    }
-    if (line == null) {
-      if (node.waitFor(10, TimeUnit.SECONDS)) {
-        why = "exited with " + node.exitValue();
-      }
-      node.destroyForcibly();
-      throw new IllegalStateException(
-          "the real Bluesky PDS " + why + "; its log " + logFile + " ends with:\n" + tail(logFile));
-    }
-    url = URI.create(JSON.readTree(line).get("pds").asText());
-    log = logFile;
+    PdsProcess.Started started = PdsProcess.start();
+    url = started.url();
+    jwtKey = started.jwtKey();
+    log = started.log();
     System.err.println("[pds] " + url + " on 127.0.0.1, its log " + log);
-  }
-
-  private static void stop(Process node, OutputStream lifeline, Path data) {
-    try {
-      node.destroy();
-      if (!node.waitFor(10, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-      }
-      lifeline.close();
-      PdsInstall.deleteRecursively(data);
-    } catch (IOException | InterruptedException e) {
-      // the JVM is ending
-    }
-  }
-
-  private static String tail(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
   }
 
   private static JsonNode post(String method, String token, Map<String, String> body) {

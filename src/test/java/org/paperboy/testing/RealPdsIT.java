@@ -20,10 +20,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.paperboy.model.Tid;
+import org.paperboy.platform.bluesky.BlueskyText;
 
 /**
  * The real PDS of {@link RealPds} answers as Bluesky does, spoken to in plain XRPC over HTTP: what
@@ -114,6 +117,29 @@ class RealPdsIT {
         .isEqualTo(
             "Invalid app.bsky.feed.post record: grapheme too big (maximum 300, got 301) at $.record.text");
     assertThat(RealPds.listRecords(account.did(), POST)).isEmpty();
+  }
+
+  @Test
+  void countsGraphemesAndBytesAsPaperboysBlueskyCountDoes() throws Exception {
+    BlueskyText paperboy = new BlueskyText();
+    // e and a combining acute accent: one grapheme of two code points and three bytes.
+    String accented = "e\u0301";
+    // A health worker of medium skin tone: one grapheme of five code points and 17 bytes.
+    String worker = "\uD83D\uDC69\uD83C\uDFFD\u200D\u2695\uFE0F";
+    for (String text :
+        List.of(
+            accented.repeat(300), accented.repeat(301), worker.repeat(176), worker.repeat(177))) {
+      boolean fits = paperboy.length(text) <= paperboy.limit();
+      Answer answer = createRecord(post(text), new Tid(System.nanoTime() / 1000, 1).toString());
+      assertThat(answer.status() == 200)
+          .as(
+              "%d UTF-16 units, %d bytes: Paperboy says it %s; the PDS answered %s",
+              text.length(),
+              text.getBytes(StandardCharsets.UTF_8).length,
+              fits ? "fits" : "does not",
+              answer.body())
+          .isEqualTo(fits);
+    }
   }
 
   @Test
@@ -267,13 +293,17 @@ class RealPdsIT {
   }
 
   private Answer createRecord(JsonNode record) throws Exception {
+    return createRecord(record, RKEY);
+  }
+
+  private Answer createRecord(JsonNode record, String rkey) throws Exception {
     return call(
         "com.atproto.repo.createRecord",
         token,
         JSON.createObjectNode()
             .put("repo", account.did())
             .put("collection", POST)
-            .put("rkey", RKEY)
+            .put("rkey", rkey)
             .set("record", record));
   }
 
