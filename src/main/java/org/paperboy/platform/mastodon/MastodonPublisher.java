@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
@@ -35,6 +36,9 @@ public final class MastodonPublisher implements Publisher {
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
   // The opening a status must show: the title, or as much of it as the post carries.
   private static final int OPENING = 60;
+  // A gateway's answer that the instance was asked and did not answer (nginx's 502 and 504,
+  // Cloudflare's 520 and 524): the status may have been made all the same.
+  private static final Set<Integer> GATEWAY_GAVE_UP = Set.of(502, 504, 520, 524);
 
   private final String base;
   private final String accessToken;
@@ -76,6 +80,15 @@ public final class MastodonPublisher implements Publisher {
                 .header("Idempotency-Key", message.key())
                 .POST(PlatformHttp.jsonBody(body)),
             uri);
+    if (GATEWAY_GAVE_UP.contains(answer.status())) {
+      throw new PublishException(
+          SendFailure.NO_ANSWER,
+          http.who()
+              + ": Mastodon's gateway answered "
+              + answer.status()
+              + " after the post was sent; it may exist",
+          null);
+    }
     JsonNode status = answer(answer);
     String id = status.path("id").asText("");
     if (id.isEmpty()) {
