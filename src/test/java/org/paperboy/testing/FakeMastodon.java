@@ -124,6 +124,14 @@ public final class FakeMastodon implements AutoCloseable {
     return misbehaviour.dropped();
   }
 
+  /**
+   * What this fake counts {@code text} as against {@code max_characters}, with its {@code
+   * characters_reserved_per_url}: the count its statuses are checked by, for comparing in bulk.
+   */
+  public int length(String text) {
+    return MastodonText.length(text, "", settings.charactersReservedPerUrl);
+  }
+
   /** Sets {@code configuration.statuses.max_characters} and the length the fake enforces. */
   public void maxCharacters(int max) {
     settings.maxCharacters = max;

@@ -1,5 +1,6 @@
 package org.paperboy.platform.mastodon;
 
+import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,11 @@ final class MastodonContent {
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
+  private static final Pattern MENTION =
+      Pattern.compile(
+          "@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)@[\\p{L}\\p{M}\\p{Nd}\\p{Pc}.-]+",
+          Pattern.CASE_INSENSITIVE);
 
   private MastodonContent() {}
 
@@ -30,6 +36,17 @@ final class MastodonContent {
   /** {@code text} with its runs of white space folded to one space, for comparing. */
   static String folded(String text) {
     return SPACES.matcher(text).replaceAll(" ").strip();
+  }
+
+  /**
+   * {@code text} as it compares with what Mastodon shows of it: composed (NFC), without invisible
+   * format characters (such as the zero-width space that defuses an @), each {@code @user@domain}
+   * as {@code @user} (Mastodon shows a mention by its local part), its white space folded.
+   */
+  static String comparable(String text) {
+    String visible =
+        INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
+    return folded(MENTION.matcher(visible).replaceAll("@$1"));
   }
 
   private static String decode(String text) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.paperboy.publish.PlatformHttp;
 import org.paperboy.publish.PublishException;
@@ -17,12 +18,15 @@ import org.slf4j.LoggerFactory;
  * What a Mastodon instance allows, read from {@code GET /api/v2/instance} at first use and again
  * daily: its longest post and what a link counts (instances change both), and its limits on
  * pictures. When the instance cannot be read, Mastodon's defaults stand (or what was read last),
- * with one log line. Thread-safe.
+ * with one log line, and it is asked again within the hour. Thread-safe.
  */
 public final class MastodonInstance {
 
   private static final Logger log = LoggerFactory.getLogger(MastodonInstance.class);
   private static final Duration READ_AGAIN = Duration.ofDays(1);
+  // An instance that could not be read may allow less than the defaults (a post composed for 500
+  // is refused for good by an instance of 300): it is asked again soon, not a day later.
+  private static final Duration TRY_AGAIN = Duration.ofMinutes(15);
 
   /**
    * An instance's limits.
@@ -54,7 +58,7 @@ public final class MastodonInstance {
   private final PlatformHttp http;
   private final Clock clock;
   private Limits limits;
-  private Instant readAt;
+  private Instant nextRead;
 
   public MastodonInstance(URI instanceUrl, PlatformHttp http, Clock clock) {
     this.endpoint = URI.create(instanceUrl.toString().replaceAll("/+$", "") + "/api/v2/instance");
@@ -62,23 +66,26 @@ public final class MastodonInstance {
     this.clock = clock;
   }
 
-  /** The instance's limits, read again when a day old. */
+  /** The instance's limits, read again when a day old (a quarter of an hour after a failure). */
   public synchronized Limits limits() {
     Instant now = clock.instant();
-    if (limits == null || readAt.plus(READ_AGAIN).isBefore(now)) {
-      limits = read(limits == null ? DEFAULTS : limits);
-      readAt = now;
+    if (limits == null || !now.isBefore(nextRead)) {
+      Limits fallback = limits == null ? DEFAULTS : limits;
+      Optional<Limits> read = read(fallback);
+      limits = read.orElse(fallback);
+      nextRead = now.plus(read.isPresent() ? READ_AGAIN : TRY_AGAIN);
     }
     return limits;
   }
 
-  private Limits read(Limits fallback) {
+  /** The instance's limits, or empty when it cannot be read. */
+  private Optional<Limits> read(Limits fallback) {
     PlatformHttp.Answer answer;
     try {
       answer = http.send(HttpRequest.newBuilder(endpoint).GET(), endpoint);
     } catch (PublishException e) {
       log.warn("{}; its limits are taken as {}", e.getMessage(), fallback);
-      return fallback;
+      return Optional.empty();
     }
     if (!answer.ok()) {
       log.warn(
@@ -87,18 +94,19 @@ public final class MastodonInstance {
           endpoint,
           answer.status(),
           fallback);
-      return fallback;
+      return Optional.empty();
     }
     JsonNode configuration = answer.json().path("configuration");
     JsonNode statuses = configuration.path("statuses");
     JsonNode media = configuration.path("media_attachments");
     Set<String> types = new LinkedHashSet<>();
     media.path("supported_mime_types").forEach(type -> types.add(type.asText()));
-    return new Limits(
-        statuses.path("max_characters").asInt(fallback.maxCharacters()),
-        statuses.path("characters_reserved_per_url").asInt(fallback.urlLength()),
-        media.path("image_size_limit").asLong(fallback.imageSizeLimit()),
-        media.path("description_limit").asInt(fallback.descriptionLimit()),
-        types.isEmpty() ? fallback.mimeTypes() : types);
+    return Optional.of(
+        new Limits(
+            statuses.path("max_characters").asInt(fallback.maxCharacters()),
+            statuses.path("characters_reserved_per_url").asInt(fallback.urlLength()),
+            media.path("image_size_limit").asLong(fallback.imageSizeLimit()),
+            media.path("description_limit").asInt(fallback.descriptionLimit()),
+            types.isEmpty() ? fallback.mimeTypes() : types));
   }
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
@@ -23,7 +24,9 @@ import org.paperboy.publish.Publisher;
  * Idempotency-Key} (the instance keeps one for an hour after a successful post, and answers a
  * repeat with the status it made), and looks a post up among the account's own ({@code
  * verify_credentials}, then {@code accounts/:id/statuses}): a status's content is HTML, so it is
- * matched by the post's link and title, a reply by the post it answers. Thread-safe.
+ * matched by what it shows of the post's link and opening (its title, as the post carries it), a
+ * reply by the post it answers. Exactly once is Paperboy's: an hour on, the instance has forgotten
+ * the key and would post again, so a post whose answer never came is looked up first. Thread-safe.
  */
 public final class MastodonPublisher implements Publisher {
 
@@ -31,7 +34,11 @@ public final class MastodonPublisher implements Publisher {
   private static final int PAGE = 40;
   private static final int MOST_PAGES = 5;
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
-  private static final int TITLE_MATCHED = 60;
+  // The opening a status must show: the title, or as much of it as the post carries.
+  private static final int OPENING = 60;
+  // A gateway's answer that the instance was asked and did not answer (nginx's 502 and 504,
+  // Cloudflare's 520 and 524): the status may have been made all the same.
+  private static final Set<Integer> GATEWAY_GAVE_UP = Set.of(502, 504, 520, 524);
 
   private final String base;
   private final String accessToken;
@@ -65,15 +72,24 @@ public final class MastodonPublisher implements Publisher {
       body.put("in_reply_to_id", message.inReplyTo());
     }
     URI uri = URI.create(base + "/api/v1/statuses");
-    JsonNode status =
-        answer(
-            http.send(
-                authorised(uri)
-                    .header("Content-Type", "application/json")
-                    // The same key on every attempt: a repeat within the hour gets the status made.
-                    .header("Idempotency-Key", message.key())
-                    .POST(PlatformHttp.jsonBody(body)),
-                uri));
+    PlatformHttp.Answer answer =
+        http.send(
+            authorised(uri)
+                .header("Content-Type", "application/json")
+                // The same key on every attempt: a repeat within the hour gets the status made.
+                .header("Idempotency-Key", message.key())
+                .POST(PlatformHttp.jsonBody(body)),
+            uri);
+    if (GATEWAY_GAVE_UP.contains(answer.status())) {
+      throw new PublishException(
+          SendFailure.NO_ANSWER,
+          http.who()
+              + ": Mastodon's gateway answered "
+              + answer.status()
+              + " after the post was sent; it may exist",
+          null);
+    }
+    JsonNode status = answer(answer);
     String id = status.path("id").asText("");
     if (id.isEmpty()) {
       throw new PublishException(
@@ -102,32 +118,48 @@ public final class MastodonPublisher implements Publisher {
         return Optional.empty();
       }
       for (JsonNode status : statuses) {
+        // Newest first: past the first send, nothing further down can be this post.
+        if (createdAt(status).isBefore(from)) {
+          return Optional.empty();
+        }
         if (matches(message, status)) {
           return Optional.of(
               new PostRef(status.path("id").asText(), status.path("url").asText(null)));
         }
         maxId = status.path("id").asText();
-        if (createdAt(status).isBefore(from)) {
-          return Optional.empty();
-        }
       }
     }
     return Optional.empty();
   }
 
   /**
-   * A reply is the one status that answers the post it replies to; a post is the one that holds its
-   * link and the start of its title.
+   * A reply is the one status that answers the post it replies to. A post is the one that shows its
+   * link (when its text carries it) and its opening: the title as the post carries it, which may
+   * differ from the paper's (a word made a hashtag, an @ defused, the title cut to fit).
    */
   private static boolean matches(Message message, JsonNode status) {
     if (message.inReplyTo() != null) {
       return message.inReplyTo().equals(status.path("in_reply_to_id").asText(null));
     }
-    String content = MastodonContent.text(status.path("content").asText(""));
-    String title = MastodonContent.folded(message.subject().title());
-    String start = title.substring(0, Math.min(title.length(), TITLE_MATCHED));
-    String link = message.subject().link();
-    return (link.isEmpty() || content.contains(link)) && content.contains(start);
+    String shown =
+        MastodonContent.comparable(MastodonContent.text(status.path("content").asText("")));
+    String sent = MastodonContent.comparable(message.text());
+    String opening = sent.substring(0, Math.min(sent.length(), OPENING));
+    String link = MastodonContent.comparable(message.subject().link());
+    boolean linked = !link.isEmpty() && sent.contains(link);
+    return (!linked || showsLink(shown, sent, link)) && shown.contains(opening);
+  }
+
+  /**
+   * Whether {@code shown} holds {@code link} as {@code sent} does, followed by the same character
+   * or by nothing: {@code https://doi.org/10.1/x1} is not {@code https://doi.org/10.1/x12}.
+   */
+  private static boolean showsLink(String shown, String sent, String link) {
+    int after = sent.indexOf(link) + link.length();
+    if (after < sent.length()) {
+      return shown.contains(link + sent.charAt(after));
+    }
+    return shown.endsWith(link) || shown.contains(link + " ");
   }
 
   private static Instant createdAt(JsonNode status) {
