@@ -73,7 +73,7 @@ final class BlueskyRecord {
       record.put("facets", facets);
     }
     if (reply != null) {
-      record.put("reply", Map.of("root", reply.strong(), "parent", reply.strong()));
+      record.put("reply", ordered("root", reply.strong(), "parent", reply.strong()));
     } else if (!message.subject().link().isEmpty()) {
       record.put("embed", card(message, thumb));
     }
@@ -94,16 +94,27 @@ final class BlueskyRecord {
     if (thumb != null) {
       external.put("thumb", thumb);
     }
-    return Map.of("$type", "app.bsky.embed.external", "external", external);
+    return ordered("$type", "app.bsky.embed.external", "external", external);
   }
 
   private static Map<String, Object> facet(
       int byteStart, int byteEnd, String type, String field, String value) {
-    return Map.of(
+    return ordered(
         "index",
-        Map.of("byteStart", byteStart, "byteEnd", byteEnd),
+        ordered("byteStart", byteStart, "byteEnd", byteEnd),
         "features",
-        List.of(Map.of("$type", type, field, value)));
+        List.of(ordered("$type", type, field, value)));
+  }
+
+  /**
+   * Two fields in this order. The JSON sent is the same bytes on every attempt, whichever process
+   * sends it; {@code Map.of} would order its keys differently from one JVM to the next.
+   */
+  static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(key1, value1);
+    map.put(key2, value2);
+    return map;
   }
 
   private static int bytes(CharSequence text) {
