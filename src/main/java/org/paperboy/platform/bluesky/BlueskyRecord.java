@@ -85,12 +85,8 @@ final class BlueskyRecord {
     Map<String, Object> external = new LinkedHashMap<>();
     external.put("uri", message.subject().link());
     external.put("title", message.subject().title());
-    String summary = message.subject().summary();
     external.put(
-        "description",
-        summary.length() <= LONGEST_CARD_DESCRIPTION
-            ? summary
-            : summary.substring(0, LONGEST_CARD_DESCRIPTION - 1) + "…");
+        "description", BlueskyText.cut(message.subject().summary(), LONGEST_CARD_DESCRIPTION));
     if (thumb != null) {
       external.put("thumb", thumb);
     }

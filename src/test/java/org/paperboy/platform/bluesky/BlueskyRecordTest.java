@@ -123,6 +123,35 @@ class BlueskyRecordTest {
   }
 
   @Test
+  void aLongLinkIsCutBetweenCharactersNeverInsideOne() throws Exception {
+    String iri = "https://example.org/" + "🧬".repeat(20);
+
+    lab.publisher().publish(lab.queue("Read " + iri, new Subject("t", "", "")));
+
+    assertThat(only().record().path("text").asText())
+        .isEqualTo("Read example.org/" + "🧬".repeat(17) + "…");
+    assertThat(marked(only().record()))
+        .containsExactly("example.org/" + "🧬".repeat(17) + "… → link " + iri);
+  }
+
+  @Test
+  void thePapersLinkCardCarriesItsLinkTitleAndSummaryCutBetweenCharacters() throws Exception {
+    Subject long_ = new Subject("A long abstract", DOI, "🧬".repeat(400));
+
+    lab.publisher().publish(lab.queue("A paper " + DOI, PAPER));
+    lab.publisher().publish(lab.queue("Another " + DOI, long_));
+
+    JsonNode card = lab.pds.records().get(0).record().path("embed");
+    assertThat(card.path("$type").asText()).isEqualTo("app.bsky.embed.external");
+    assertThat(card.at("/external/uri").asText()).isEqualTo(DOI);
+    assertThat(card.at("/external/title").asText()).isEqualTo("Cells that remember");
+    assertThat(card.at("/external/description").asText())
+        .isEqualTo("Cells keep a record of past stress.");
+    assertThat(lab.pds.records().get(1).record().at("/embed/external/description").asText())
+        .isEqualTo("🧬".repeat(299) + "…");
+  }
+
+  @Test
   void aPostWithoutALinkHasNoCardAndAnAccountWithoutALanguageNoLangs() throws Exception {
     lab.publisher(null).publish(lab.queue("Just words", new Subject("t", "", "s")));
 
