@@ -23,7 +23,11 @@ final class BlueskyRecord {
   // A hashtag starts the text or follows white space; its tag runs to the next white space.
   private static final Pattern HASHTAG = Pattern.compile("(?<=^|\\s)[#＃]([^\\s#＃]+)");
   private static final Pattern TRAILING = Pattern.compile("\\p{P}+$");
+  // As the Bluesky app reads tags: one that is only digits and punctuation (#2024, #1.5) is none.
+  private static final Pattern WORDY = Pattern.compile("[^\\p{Nd}\\s\\p{P}]");
+  // app.bsky.richtext.facet#tag: maxGraphemes 64, maxLength 640 (bytes); a PDS refuses longer.
   private static final int LONGEST_TAG = 64;
+  private static final int LONGEST_TAG_BYTES = 640;
   private static final int LONGEST_CARD_DESCRIPTION = 300;
 
   private BlueskyRecord() {}
@@ -53,9 +57,9 @@ final class BlueskyRecord {
     Matcher hashtag = HASHTAG.matcher(shown);
     while (hashtag.find()) {
       String tag = TRAILING.matcher(hashtag.group(1)).replaceAll("");
-      if (tag.isEmpty()
-          || tag.chars().allMatch(Character::isDigit)
-          || BlueskyText.graphemes(tag) > LONGEST_TAG) {
+      if (!WORDY.matcher(tag).find()
+          || BlueskyText.graphemes(tag) > LONGEST_TAG
+          || bytes(tag) > LONGEST_TAG_BYTES) {
         continue;
       }
       int start = bytes(shown.substring(0, hashtag.start()));

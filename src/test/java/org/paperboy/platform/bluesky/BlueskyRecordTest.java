@@ -123,6 +123,34 @@ class BlueskyRecordTest {
   }
 
   @Test
+  void closingPunctuationIsLeftOutOfLinksAndTagsAndNumbersAreNoTags() throws Exception {
+    lab.publisher()
+        .publish(
+            lab.queue(
+                "(see https://doi.org/10.1/x). Also https://en.wikipedia.org/wiki/Cell_(biology),"
+                    + " #Biology. #2024 #1.5 C#",
+                new Subject("t", "", "")));
+
+    assertThat(marked(only().record()))
+        .containsExactly(
+            "doi.org/10.1/x → link https://doi.org/10.1/x",
+            "en.wikipedia.org/wiki/Cell_(b… → link https://en.wikipedia.org/wiki/Cell_(biology)",
+            "#Biology → tag Biology");
+  }
+
+  @Test
+  void aTagOverSixtyFourGraphemesOr640BytesIsNoTag() throws Exception {
+    String family = "👨‍👩‍👧"; // one grapheme of 18 bytes
+    String heavy = "#" + family.repeat(40); // 40 graphemes, 720 bytes
+    String long_ = "#" + "a".repeat(65);
+
+    lab.publisher()
+        .publish(lab.queue(heavy + " " + long_ + " #" + family, new Subject("t", "", "")));
+
+    assertThat(marked(only().record())).containsExactly("#" + family + " → tag " + family);
+  }
+
+  @Test
   void aLongLinkIsCutBetweenCharactersNeverInsideOne() throws Exception {
     String iri = "https://example.org/" + "🧬".repeat(20);
 
