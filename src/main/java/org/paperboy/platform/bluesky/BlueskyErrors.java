@@ -36,7 +36,8 @@ final class BlueskyErrors {
       Instant reset = answer.header("RateLimit-Reset").flatMap(BlueskyErrors::epoch).orElse(null);
       return new PublishException(SendFailure.RATE_LIMITED, message, reset);
     }
-    if (status >= 500) {
+    // A token still refused as expired after renewing: not this post's fault; try it later.
+    if (status >= 500 || "ExpiredToken".equals(error)) {
       return new PublishException(SendFailure.TRANSIENT, message, null);
     }
     return new PublishException(SendFailure.REJECTED, message, null);

@@ -15,7 +15,7 @@ final class BlueskyLinks {
   // A link with its scheme, to the next white space; closing punctuation is not part of it.
   private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
   private static final Pattern TRAILING = Pattern.compile("[.,;:!?'\")\\]}>…]+$");
-  // The Bluesky app shortens a link's text to about this many characters.
+  // The Bluesky app shortens a link's text to about this many characters (here graphemes).
   private static final int SHOWN = 30;
 
   /**
@@ -50,8 +50,7 @@ final class BlueskyLinks {
 
   /** How a link shows: without its scheme or www, cut with an ellipsis when long. */
   static String shown(String url) {
-    String bare = url.replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
-    return bare.length() <= SHOWN ? bare : bare.substring(0, SHOWN - 1) + "…";
+    return BlueskyText.cut(url.replaceFirst("^https?://", "").replaceFirst("^www\\.", ""), SHOWN);
   }
 
   /** {@code text} as it shows, each link's text shortened. */

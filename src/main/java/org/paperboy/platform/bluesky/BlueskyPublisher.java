@@ -27,6 +27,10 @@ import org.paperboy.publish.Publisher;
  */
 public final class BlueskyPublisher implements Publisher {
 
+  // A token refused as expired is renewed; the pair renewing takes from the database (another
+  // node's) may have expired as well, and is then refreshed: two renewals at most.
+  private static final int RENEWALS = 2;
+
   private final String base;
   private final String language;
   private final BlueskySession session;
@@ -57,8 +61,9 @@ public final class BlueskyPublisher implements Publisher {
     URI uri = URI.create(base + "/xrpc/com.atproto.repo.createRecord");
     Session current = session.current();
     PlatformHttp.Answer answer = create(uri, current, message, reply);
-    if (BlueskyErrors.expired(answer)) {
-      answer = create(uri, session.renew(current), message, reply);
+    for (int renewed = 0; renewed < RENEWALS && BlueskyErrors.expired(answer); renewed++) {
+      current = session.renew(current);
+      answer = create(uri, current, message, reply);
     }
     if (answer.ok()) {
       return new BlueskyRef(answer.json().path("uri").asText(), answer.json().path("cid").asText())
@@ -96,8 +101,9 @@ public final class BlueskyPublisher implements Publisher {
   public Optional<PostRef> find(Message message, Instant since) throws PublishException {
     Session current = session.current();
     PlatformHttp.Answer answer = get(current, message);
-    if (BlueskyErrors.expired(answer)) {
-      answer = get(session.renew(current), message);
+    for (int renewed = 0; renewed < RENEWALS && BlueskyErrors.expired(answer); renewed++) {
+      current = session.renew(current);
+      answer = get(current, message);
     }
     if (answer.ok()) {
       JsonNode record = answer.json();

@@ -23,7 +23,11 @@ final class BlueskyRecord {
   // A hashtag starts the text or follows white space; its tag runs to the next white space.
   private static final Pattern HASHTAG = Pattern.compile("(?<=^|\\s)[#＃]([^\\s#＃]+)");
   private static final Pattern TRAILING = Pattern.compile("\\p{P}+$");
+  // As the Bluesky app reads tags: one that is only digits and punctuation (#2024, #1.5) is none.
+  private static final Pattern WORDY = Pattern.compile("[^\\p{Nd}\\s\\p{P}]");
+  // app.bsky.richtext.facet#tag: maxGraphemes 64, maxLength 640 (bytes); a PDS refuses longer.
   private static final int LONGEST_TAG = 64;
+  private static final int LONGEST_TAG_BYTES = 640;
   private static final int LONGEST_CARD_DESCRIPTION = 300;
 
   private BlueskyRecord() {}
@@ -53,9 +57,9 @@ final class BlueskyRecord {
     Matcher hashtag = HASHTAG.matcher(shown);
     while (hashtag.find()) {
       String tag = TRAILING.matcher(hashtag.group(1)).replaceAll("");
-      if (tag.isEmpty()
-          || tag.chars().allMatch(Character::isDigit)
-          || BlueskyText.graphemes(tag) > LONGEST_TAG) {
+      if (!WORDY.matcher(tag).find()
+          || BlueskyText.graphemes(tag) > LONGEST_TAG
+          || bytes(tag) > LONGEST_TAG_BYTES) {
         continue;
       }
       int start = bytes(shown.substring(0, hashtag.start()));
@@ -73,7 +77,7 @@ final class BlueskyRecord {
       record.put("facets", facets);
     }
     if (reply != null) {
-      record.put("reply", Map.of("root", reply.strong(), "parent", reply.strong()));
+      record.put("reply", ordered("root", reply.strong(), "parent", reply.strong()));
     } else if (!message.subject().link().isEmpty()) {
       record.put("embed", card(message, thumb));
     }
@@ -85,25 +89,32 @@ final class BlueskyRecord {
     Map<String, Object> external = new LinkedHashMap<>();
     external.put("uri", message.subject().link());
     external.put("title", message.subject().title());
-    String summary = message.subject().summary();
     external.put(
-        "description",
-        summary.length() <= LONGEST_CARD_DESCRIPTION
-            ? summary
-            : summary.substring(0, LONGEST_CARD_DESCRIPTION - 1) + "…");
+        "description", BlueskyText.cut(message.subject().summary(), LONGEST_CARD_DESCRIPTION));
     if (thumb != null) {
       external.put("thumb", thumb);
     }
-    return Map.of("$type", "app.bsky.embed.external", "external", external);
+    return ordered("$type", "app.bsky.embed.external", "external", external);
   }
 
   private static Map<String, Object> facet(
       int byteStart, int byteEnd, String type, String field, String value) {
-    return Map.of(
+    return ordered(
         "index",
-        Map.of("byteStart", byteStart, "byteEnd", byteEnd),
+        ordered("byteStart", byteStart, "byteEnd", byteEnd),
         "features",
-        List.of(Map.of("$type", type, field, value)));
+        List.of(ordered("$type", type, field, value)));
+  }
+
+  /**
+   * Two fields in this order. The JSON sent is the same bytes on every attempt, whichever process
+   * sends it; {@code Map.of} would order its keys differently from one JVM to the next.
+   */
+  static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(key1, value1);
+    map.put(key2, value2);
+    return map;
   }
 
   private static int bytes(CharSequence text) {

@@ -22,7 +22,7 @@ record BlueskyRef(String uri, String cid) {
 
   /** As a reply's {@code root} or {@code parent}: a strong reference. */
   Map<String, Object> strong() {
-    return Map.of("uri", uri, "cid", cid);
+    return BlueskyRecord.ordered("uri", uri, "cid", cid);
   }
 
   /** As a {@link PostRef}, with the post's address in the Bluesky app. */

@@ -59,6 +59,27 @@ public final class BlueskyText implements TextRules {
     return !BlueskyLinks.in(text).isEmpty();
   }
 
+  /**
+   * {@code text} when it is at most {@code graphemes} graphemes long, else its first {@code
+   * graphemes - 1} and an ellipsis: cut between graphemes, never inside a character (which would
+   * leave half a surrogate pair, sent as "?") nor inside an emoji sequence.
+   */
+  static String cut(String text, int graphemes) {
+    Matcher grapheme = GRAPHEME.matcher(text);
+    int count = 0;
+    int end = 0;
+    while (grapheme.find()) {
+      count++;
+      if (count == graphemes - 1) {
+        end = grapheme.end();
+      }
+      if (count > graphemes) {
+        return text.substring(0, end) + "…";
+      }
+    }
+    return text;
+  }
+
   static int graphemes(String text) {
     int count = 0;
     Matcher grapheme = GRAPHEME.matcher(text);
