@@ -26,4 +26,12 @@ class BackoffTest {
     assertThat(backoff.mayRetry(2)).isTrue();
     assertThat(backoff.mayRetry(3)).isFalse();
   }
+
+  @Test
+  void aDelayThatMayNotGrowAndASingleAttemptAreAllowed() {
+    Backoff fixed = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(1), 1, () -> 0.0);
+
+    assertThat(fixed.delay(3)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(fixed.mayRetry(1)).as("one attempt, no retry").isFalse();
+  }
 }

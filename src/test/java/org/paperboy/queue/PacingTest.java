@@ -41,6 +41,19 @@ class PacingTest {
   }
 
   @Test
+  void anAccountAllowedOnePostADayWaitsADayFromItsLastPost() {
+    Pacing daily = new Pacing(Duration.ZERO, 1);
+    Instant last = NOON.minus(Duration.ofHours(3));
+
+    assertThat(daily.nextAllowed(List.of(last), NOON)).isEqualTo(last.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void thePostTimesThatCountAreThoseOfTheLastDay() {
+    assertThat(Pacing.windowStart(NOON)).isEqualTo(NOON.minus(Duration.ofHours(24)));
+  }
+
+  @Test
   void movesAPostDueInQuietHoursToTheirEndInTheAccountsTimezone() {
     QuietHours nights =
         new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), ZoneId.of("Europe/London"));
