@@ -105,10 +105,10 @@ public final class Template {
     // Each pattern is tried only where it can match: most posts fill every placeholder and hold
     // no line break.
     String folded = text.toString();
-    if (folded.indexOf('\t') >= 0 || folded.contains("  ")) {
+    if (folded.contains("\t") || folded.contains("  ")) {
       folded = SPACES.matcher(folded).replaceAll(" ");
     }
-    if (folded.indexOf('\n') >= 0) {
+    if (folded.contains("\n")) {
       folded = LINE_EDGES.matcher(folded).replaceAll("\n");
     }
     return folded.strip();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.paperboy.model.HashtagRule;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Person;
 import org.paperboy.model.Post;
+import org.paperboy.model.Subject;
 import org.paperboy.model.Summary;
 import org.paperboy.platform.x.XText;
 
@@ -113,6 +115,10 @@ class PostComposerTest {
                 .text())
         .startsWith("Is sarcopenia common? This study showed");
     assertThat(
+            compose(oneLine, paper("10.1/x", null), new Summary("Sarcopenia is common.", summary))
+                .text())
+        .startsWith("Sarcopenia is common. This study showed");
+    assertThat(
             compose(
                     oneLine,
                     paper(null, "https://example.cn/a"),
@@ -148,6 +154,35 @@ class PostComposerTest {
   }
 
   @Test
+  void aTitleGetsAFullStopBeforeTheJournalAuthorsOrSummaryOnlyWhenThePaperHasThem() {
+    Paper withJournal = paper("10.1/x", null, List.of(Author.named("Jane Smith")));
+    Paper bare =
+        new Paper("f", "g", "t", null, "10.1/x", List.of(), null, null, List.of(), null, "");
+    Summary title = new Summary("Early care in sepsis", List.of());
+
+    assertThat(compose(style("{title} {journal} {link}"), withJournal, title).text())
+        .isEqualTo("Early care in sepsis. The Lancet https://doi.org/10.1/x");
+    assertThat(compose(style("{title} {journal} {link}"), bare, title).text())
+        .isEqualTo("Early care in sepsis https://doi.org/10.1/x");
+    assertThat(compose(style("{title} {authors} {link}"), withJournal, title).text())
+        .isEqualTo("Early care in sepsis. Jane Smith https://doi.org/10.1/x");
+    assertThat(compose(style("{title} {authors} {link}"), bare, title).text())
+        .isEqualTo("Early care in sepsis https://doi.org/10.1/x");
+    assertThat(
+            compose(
+                    style("{title} {credits} {summary}"),
+                    bare,
+                    new Summary("Early care in sepsis", List.of("Mortality fell.")))
+                .text())
+        .as("no credits stand between the title and the summary")
+        .isEqualTo("Early care in sepsis. Mortality fell.");
+  }
+
+  private static FeedStyle style(String template) {
+    return FeedStyle.of(Template.parse(template), List.of());
+  }
+
+  @Test
   void aStoredDoiThatKeptItsLinksQueryIsNeverPostedAsADoiLink() {
     Post post =
         compose(
@@ -174,6 +209,34 @@ class PostComposerTest {
                 + " "
                 + SEPSIS_TRIAL.get(1)
                 + " https://doi.org/10.1/x #MedEd");
+  }
+
+  @Test
+  void keepsAsManyWholeSentencesAsFitToTheLastCharacter() {
+    // "T", a line break, the sentences, a space and the link's 23: 280 when the sentences and
+    // the spaces between them come to 254.
+    FeedStyle style = FeedStyle.of(STANDARD, List.of());
+    String first = sentence(100);
+    String last = sentence(52);
+
+    Post three =
+        compose(
+            style, paper("10.1/x", null), new Summary("T", List.of(first, sentence(100), last)));
+    Post two =
+        compose(
+            style, paper("10.1/x", null), new Summary("T", List.of(first, sentence(153), last)));
+
+    assertThat(three.length()).isEqualTo(280);
+    assertThat(three.text()).contains(last);
+    assertThat(two.length()).isEqualTo(280);
+    assertThat(two.text())
+        .isEqualTo("T\n" + first + " " + sentence(153) + " https://doi.org/10.1/x");
+  }
+
+  /** A sentence of exactly {@code length} characters. */
+  private static String sentence(int length) {
+    String start = "Mortality fell in ";
+    return start + "9".repeat(length - start.length() - 1) + ".";
   }
 
   @Test
@@ -207,6 +270,58 @@ class PostComposerTest {
         .startsWith("A very long title")
         .endsWith("…\nhttps://doi.org/10.1/x #MedEd")
         .doesNotContain("randomised");
+  }
+
+  @Test
+  void dropsCreditsFromTheEndBeforeTheTitleIsCut() {
+    List<Person> roster = new ArrayList<>();
+    List<Author> authors = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      roster.add(new Person("Ann Lee" + i, null, List.of(), Map.of("x", "@author000" + i)));
+      authors.add(Author.named("Ann Lee" + i));
+    }
+    FeedStyle style =
+        new FeedStyle(
+            Template.parse("{title} {link} {credits}"), List.of(), List.of(), 2, roster, false);
+    // 220, the link's 23 and three credits of 11, each after a space: 280.
+    String title = sentence(220);
+
+    Post three = compose(style, paper("10.1/x", null, authors), new Summary(title, List.of()));
+    Post none =
+        compose(style, paper("10.1/x", null, authors), new Summary(title + title, List.of()));
+
+    assertThat(three.text())
+        .isEqualTo(title + " https://doi.org/10.1/x @author0001 @author0002 @author0003");
+    assertThat(none.text()).endsWith("… https://doi.org/10.1/x").doesNotContain("@author");
+  }
+
+  @Test
+  void aTitleThatTheTemplateGluesIntoALinkIsStillFittedByThePlatformsCount() {
+    // Alone, the title's last word counts 6 and the template's ".org" 4; together
+    // "Africa.org" reads as a link and counts 23.
+    String title = "Early care of sepsis in adults ".repeat(7) + "in sub-Saharan West Africa";
+
+    Post post =
+        compose(
+            FeedStyle.of(Template.parse("{title}.org {link}"), List.of()),
+            paper("10.1/x", null),
+            new Summary(title, List.of()));
+
+    assertThat(post.text())
+        .isEqualTo(
+            "Early care of sepsis in adults ".repeat(7)
+                + "in sub-Saharan West….org https://doi.org/10.1/x");
+  }
+
+  @Test
+  void aPostsSubjectIsItsCleanTitleItsLinkAndItsSummary() {
+    assertThat(
+            PostComposer.subject(
+                paper("10.1/x", "https://example.org/a"),
+                new Summary("Early care", List.of("Mortality fell.", "Stays shortened."))))
+        .isEqualTo(
+            new Subject(
+                "Early care", "https://doi.org/10.1/x", "Mortality fell. Stays shortened."));
   }
 
   @Test

@@ -28,6 +28,24 @@ class TemplateTest {
   }
 
   @Test
+  void foldsARunOfTabsAsItFoldsSpaces() {
+    String text =
+        Template.parse("{title}\t{summary}\t{link}")
+            .fill(Map.of(Placeholder.TITLE, "T", Placeholder.LINK, "L"));
+
+    assertThat(text).isEqualTo("T L");
+  }
+
+  @Test
+  void aLineEmptiedOfItsPlaceholderLeavesNoSpaceAtItsEdges() {
+    String text =
+        Template.parse("{title} {hashtags}\n{summary}")
+            .fill(Map.of(Placeholder.TITLE, "T", Placeholder.SUMMARY, "S"));
+
+    assertThat(text).isEqualTo("T\nS");
+  }
+
+  @Test
   void keepsTheTemplatesOwnLineBreaks() {
     String text =
         Template.parse("{title}\n\n{link}")
@@ -52,6 +70,28 @@ class TemplateTest {
         .isFalse();
     assertThat(Template.parse("{title} {link} {summary}").runsIntoWords(Placeholder.TITLE, filled))
         .isFalse();
+    assertThat(Template.parse("{summary} {title} ").runsIntoWords(Placeholder.TITLE, filled))
+        .as("nothing follows the title")
+        .isFalse();
+  }
+
+  @Test
+  void knowsWhichPlaceholdersItHolds() {
+    Template template = Template.parse("{title} {link}");
+
+    assertThat(template.has(Placeholder.TITLE)).isTrue();
+    assertThat(template.has(Placeholder.SUMMARY)).isFalse();
+  }
+
+  @Test
+  void readsAsWrittenAndEqualsATemplateParsedFromTheSameText() {
+    String text = "{title}\n{summary} {link} {hashtags}";
+    Template template = Template.parse(text);
+
+    assertThat(template).hasToString(text);
+    assertThat(template).isEqualTo(Template.parse(text)).hasSameHashCodeAs(Template.parse(text));
+    assertThat(template).isNotEqualTo(Template.parse("{title} {summary} {link} {hashtags}"));
+    assertThat(template).isNotEqualTo(text);
   }
 
   @Test
