@@ -37,7 +37,8 @@ final class EntryLinks {
       }
     }
     for (List<Integer> entries : byLink.values()) {
-      if (entries.size() > 1 && areDistinct(entries, links, guids)) {
+      // Links the same as written have no parameter to tell them apart: they keep their link.
+      if (haveDifferentGuids(entries, guids, links)) {
         Set<String> telling = tellingParameters(entries, links, base);
         for (int i : entries) {
           canonical.set(i, Links.canonical(links.get(i), base, telling));
@@ -47,17 +48,18 @@ final class EntryLinks {
     return canonical;
   }
 
-  /** True when the entries hold more than one link and more than one guid. */
-  private static boolean areDistinct(
-      List<Integer> entries, List<String> links, List<String> guids) {
-    Set<String> distinctLinks = new HashSet<>();
-    Set<String> distinctGuids = new HashSet<>();
+  /**
+   * True when the entries are more than one entry: one listed twice (one guid) stays one paper
+   * however its links' tracking differs.
+   */
+  private static boolean haveDifferentGuids(
+      List<Integer> entries, List<String> guids, List<String> links) {
+    Set<String> distinct = new HashSet<>();
     for (int i : entries) {
-      distinctLinks.add(links.get(i).strip());
       // An entry without a guid is known by its link, as PaperMapper knows it.
-      distinctGuids.add(Objects.requireNonNullElse(guids.get(i), links.get(i)).strip());
+      distinct.add(Objects.requireNonNullElse(guids.get(i), links.get(i)).strip());
     }
-    return distinctLinks.size() > 1 && distinctGuids.size() > 1;
+    return distinct.size() > 1;
   }
 
   /** The parameters, lower case, whose values differ between the entries' links. */

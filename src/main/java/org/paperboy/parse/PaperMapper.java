@@ -4,7 +4,6 @@ import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ final class PaperMapper {
     if (guid == null || title == null) {
       return Optional.empty();
     }
+    // ROME gives every entry a Dublin Core module, empty when the feed has no dc: elements.
     DCModule dc = (DCModule) entry.getModule(DCModule.URI);
     List<String> texts = texts(entry, dc);
     String abstractHtml = abstractHtml(texts);
@@ -53,24 +53,18 @@ final class PaperMapper {
             doi(entry, dc, link, guid, texts),
             authors(entry, dc),
             journal(entry, dc),
-            date(entry, dc),
+            date(entry),
             categories(entry),
             articleType(entry, dc),
             abstractHtml));
   }
 
-  /** The entry's link as the feed wrote it: RSS's link, else Atom's alternate link. */
+  /**
+   * The entry's link as the feed wrote it: RSS's link, or Atom's first alternate link (a link
+   * without a rel is one), which ROME makes the entry's link.
+   */
   static String rawLink(SyndEntry entry) {
-    String link = trimmed(entry.getLink());
-    if (link == null) {
-      for (SyndLink candidate : entry.getLinks()) {
-        if (candidate.getRel() == null || "alternate".equals(candidate.getRel())) {
-          link = trimmed(candidate.getHref());
-          break;
-        }
-      }
-    }
-    return link;
+    return trimmed(entry.getLink());
   }
 
   /** The entry's guid or Atom id as the feed wrote it, or {@code null}. */
@@ -83,10 +77,8 @@ final class PaperMapper {
       SyndEntry entry, DCModule dc, String link, String guid, List<String> texts) {
     List<String> candidates = new ArrayList<>();
     candidates.add(prism(entry, "doi"));
-    if (dc != null) {
-      // PubMed lists "pmid:…" before "doi:…"; only a value holding a DOI counts.
-      candidates.addAll(dc.getIdentifiers());
-    }
+    // PubMed lists "pmid:…" before "doi:…"; only a value holding a DOI counts.
+    candidates.addAll(dc.getIdentifiers());
     candidates.add(link);
     candidates.add(guid);
     // Every text, a citation too: "doi:10.1234/abc.5" is a summary that is only a citation.
@@ -100,7 +92,10 @@ final class PaperMapper {
     return null;
   }
 
-  /** Atom authors (with an ORCID iD when their uri holds one), else Dublin Core creators. */
+  /**
+   * Atom authors (with an ORCID iD when their uri holds one), else Dublin Core creators, where ROME
+   * puts RSS's author too.
+   */
   private static List<Author> authors(SyndEntry entry, DCModule dc) {
     List<Author> authors = new ArrayList<>();
     for (SyndPerson person : entry.getAuthors()) {
@@ -110,14 +105,7 @@ final class PaperMapper {
       }
     }
     if (authors.isEmpty()) {
-      List<String> fields = new ArrayList<>();
-      if (dc != null) {
-        fields.addAll(dc.getCreators());
-      }
-      if (fields.isEmpty() && entry.getAuthor() != null) {
-        fields.add(entry.getAuthor());
-      }
-      for (String name : Authors.split(fields)) {
+      for (String name : Authors.split(dc.getCreators())) {
         authors.add(Author.named(name));
       }
     }
@@ -126,7 +114,7 @@ final class PaperMapper {
 
   /** Dublin Core type, PRISM section or genre: where publishers say "Correction", "Review". */
   private static String articleType(SyndEntry entry, DCModule dc) {
-    if (dc != null && trimmed(dc.getType()) != null) {
+    if (trimmed(dc.getType()) != null) {
       return trimmed(dc.getType());
     }
     for (String name : new String[] {"section", "genre"}) {
@@ -143,19 +131,17 @@ final class PaperMapper {
     if (prism != null) {
       return prism;
     }
-    if (dc != null && trimmed(dc.getSource()) != null) {
+    if (trimmed(dc.getSource()) != null) {
       return trimmed(dc.getSource());
     }
     return feedTitle;
   }
 
-  private static Instant date(SyndEntry entry, DCModule dc) {
+  /** Published (RSS's pubDate, dc:date or Atom's published, as ROME reads them), else updated. */
+  private static Instant date(SyndEntry entry) {
     Date date = entry.getPublishedDate();
     if (date == null) {
       date = entry.getUpdatedDate();
-    }
-    if (date == null && dc != null) {
-      date = dc.getDate();
     }
     return date == null ? null : date.toInstant();
   }
@@ -196,9 +182,7 @@ final class PaperMapper {
     if (entry.getDescription() != null) {
       texts.add(entry.getDescription().getValue());
     }
-    if (dc != null) {
-      texts.addAll(dc.getDescriptions());
-    }
+    texts.addAll(dc.getDescriptions());
     return texts;
   }
 
