@@ -3,6 +3,7 @@ package org.paperboy.parse;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -148,10 +149,15 @@ final class FeedText {
     return table;
   }
 
+  /** The charset XML's rules name; UTF-8 when they name one Java does not have. */
   private static Charset detect(byte[] body, String contentType) throws IOException {
+    // XmlReader opens a reader in the charset it found: an unknown name fails there, as an
+    // UnsupportedEncodingException, before its name could be looked up here.
     try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
       return Charset.forName(reader.getEncoding());
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+    } catch (UnsupportedEncodingException
+        | IllegalCharsetNameException
+        | UnsupportedCharsetException e) {
       return StandardCharsets.UTF_8;
     }
   }

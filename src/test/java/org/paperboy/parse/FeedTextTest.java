@@ -67,12 +67,14 @@ class FeedTextTest {
     String[] around = rss("|").split("\\|");
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes((around[0] + "Sepsis in Málaga ").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes("“2021”".getBytes(WINDOWS_1252));
+    body.writeBytes("“".getBytes(WINDOWS_1252));
+    body.writeBytes("Évora".getBytes(StandardCharsets.UTF_8));
+    body.writeBytes("”".getBytes(WINDOWS_1252));
     body.writeBytes(around[1].getBytes(StandardCharsets.UTF_8));
 
     ParsedFeed feed = parser.parse("f", body.toByteArray(), null, FEED);
 
-    assertThat(feed.papers().get(0).title()).isEqualTo("Sepsis in Málaga “2021”");
+    assertThat(feed.papers().get(0).title()).isEqualTo("Sepsis in Málaga “Évora”");
   }
 
   @Test
@@ -85,6 +87,43 @@ class FeedTextTest {
 
     assertThat(feed.papers().get(0).title()).isEqualTo("“Café” – a study");
     assertThat(feed.warnings()).isEmpty();
+  }
+
+  @Test
+  void dropsTheControlCharactersXmlForbidsAndSaysHowMany() throws Exception {
+    // Pasted from a word processor: a vertical tab and a start-of-heading, after an emoji.
+    byte[] body =
+        rss("Sepsis \uD83E\uDDA0 in\tM\u000Bálaga\u0001").getBytes(StandardCharsets.UTF_8);
+
+    ParsedFeed feed = parser.parse("f", body, null, FEED);
+
+    assertThat(feed.papers().get(0).title()).isEqualTo("Sepsis \uD83E\uDDA0 in\tMálaga");
+    assertThat(feed.warnings()).containsExactly("2 characters that XML forbids were dropped");
+  }
+
+  @Test
+  void aFeedStartingWithAByteOrderMarkIsReadWithoutAWarning() throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    body.writeBytes(
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + rss("Sepsis in Málaga"))
+            .getBytes(StandardCharsets.UTF_8));
+
+    ParsedFeed feed = parser.parse("f", body.toByteArray(), null, FEED);
+
+    assertThat(feed.papers().get(0).title()).isEqualTo("Sepsis in Málaga");
+    assertThat(feed.warnings()).isEmpty();
+  }
+
+  @Test
+  void aFeedDeclaringACharsetJavaDoesNotKnowIsReadAsUtf8() throws Exception {
+    byte[] body =
+        ("<?xml version=\"1.0\" encoding=\"x-mac-paperboy\"?>" + rss("Sepsis in Málaga"))
+            .getBytes(StandardCharsets.UTF_8);
+
+    ParsedFeed feed = parser.parse("f", body, null, FEED);
+
+    assertThat(feed.papers().get(0).title()).isEqualTo("Sepsis in Málaga");
   }
 
   @Test
