@@ -19,7 +19,9 @@ import org.jdom2.filter.Filters;
  * ROME tries up to 23 {@code SimpleDateFormat} masks on each date, building a new one for each try:
  * an RSS {@code pubDate} costs it 20, more than the rest of the entry. Dates read here with {@code
  * java.time} are written back as {@code 2025-04-11T15:00:00.000Z}, which ROME parses to the same
- * instant at its first try; a date this cannot read is left for ROME as it was.
+ * instant at its first try; a date this cannot read is left for ROME as it was. Read here, digits
+ * past the millisecond are a fraction of a second: ROME takes {@code 15:00:00.123456Z} for 123,456
+ * milliseconds, two minutes late.
  */
 final class FeedDates {
 

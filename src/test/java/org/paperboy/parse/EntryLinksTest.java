@@ -79,19 +79,46 @@ class EntryLinksTest {
   }
 
   @Test
+  void aPubMedLinkIsReducedToItsPmidWhateverFollowsIt() {
+    assertThat(Links.canonical("https://pubmed.ncbi.nlm.nih.gov/34929406?dopt=Abstract", FEED))
+        .isEqualTo("https://pubmed.ncbi.nlm.nih.gov/34929406/");
+    assertThat(Links.canonical("https://pubmed.ncbi.nlm.nih.gov/?term=sepsis", FEED))
+        .as("a search, not a paper")
+        .isEqualTo("https://pubmed.ncbi.nlm.nih.gov/?term=sepsis");
+  }
+
+  @Test
+  void anArxivLinkOnAnyArxivHostPointsAtTheAbstractPage() {
+    assertThat(Links.canonical("https://export.arxiv.org/pdf/2511.01234v1.pdf", FEED))
+        .isEqualTo("https://arxiv.org/abs/2511.01234v1");
+    assertThat(Links.canonical("https://journals.example.org/abs/2511.01234v1", FEED))
+        .isEqualTo("https://journals.example.org/abs/2511.01234v1");
+    assertThat(Links.canonical("https://notarxiv.org/abs/2511.01234v1", FEED))
+        .isEqualTo("https://notarxiv.org/abs/2511.01234v1");
+  }
+
+  @Test
+  void aLinkThatIsNoWebAddressIsKeptAsWritten() {
+    assertThat(Links.canonical("ftp://files.example.org/a.pdf?utm_source=rss", FEED))
+        .isEqualTo("ftp://files.example.org/a.pdf?utm_source=rss");
+    assertThat(Links.canonical(" see the issue %zz ", FEED)).isEqualTo("see the issue %zz");
+    assertThat(Links.canonical(null, FEED)).isNull();
+  }
+
+  @Test
   void entriesWithDifferentGuidsAndLinksAreNeverMergedByMakingTheirLinksCanonical()
       throws Exception {
     ParsedFeed feed =
         parse(
             rss(
-                "https://news.example.org/paper?utm_source=rss&utm_content=101",
-                "https://news.example.org/paper?utm_source=rss&utm_content=102"));
+                "https://news.example.org/paper?utm_source=rss&utm_content=101&full",
+                "https://news.example.org/paper?utm_source=rss&utm_content=102&full"));
 
     assertThat(feed.papers())
         .extracting(Paper::link)
         .containsExactly(
-            "https://news.example.org/paper?utm_content=101",
-            "https://news.example.org/paper?utm_content=102");
+            "https://news.example.org/paper?utm_content=101&full",
+            "https://news.example.org/paper?utm_content=102&full");
     assertThat(feed.warnings()).isEmpty();
   }
 
@@ -107,6 +134,27 @@ class EntryLinksTest {
     assertThat(parse(twice).papers())
         .extracting(Paper::link)
         .containsOnly("https://news.example.org/a");
+  }
+
+  @Test
+  void aWarningNamesTwoGroupsOfCollapsedEntriesAndCountsTheRest() throws Exception {
+    String two = "https://journals.example.org/issue/2";
+    String three = "https://journals.example.org/issue/3";
+    String four = "https://journals.example.org/issue/4";
+
+    assertThat(parse(rss(two, two, three, three)).warnings())
+        .containsExactly(
+            "2 of 4 entries will not be posted: each has the same DOI or link as another entry"
+                + " with a different guid (link:"
+                + two
+                + " for guids g0, g1; link:"
+                + three
+                + " for guids g2, g3)");
+    assertThat(parse(rss(two, two, three, three, four, four)).warnings())
+        .singleElement()
+        .asString()
+        .startsWith("3 of 6 entries will not be posted")
+        .endsWith("for guids g2, g3; and 1 more)");
   }
 
   @Test

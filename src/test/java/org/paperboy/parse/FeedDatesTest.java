@@ -69,5 +69,6 @@ class FeedDatesTest {
     assertThat(FeedDates.read("Fri, 11 Apr 2025 15:00:00 EST")).isNull();
     assertThat(FeedDates.read("11 Apr 25 15:00 GMT")).isNull();
     assertThat(FeedDates.read("April 2025")).isNull();
+    assertThat(FeedDates.read("11/04/2025")).isNull();
   }
 }
