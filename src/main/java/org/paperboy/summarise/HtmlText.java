@@ -76,8 +76,8 @@ public final class HtmlText {
       if (!printableAscii && isInvisible(c)) {
         continue;
       }
-      if (space && folded.length() > 0) {
-        folded.append(' ');
+      if (space) {
+        folded.append(' '); // a leading one is stripped below
       }
       space = false;
       folded.append(c);
@@ -96,7 +96,7 @@ public final class HtmlText {
         || c == '\u200B'
         || c == '\u00AD'
         || c == '\u2060'
-        || (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t');
+        || Character.getType(c) == Character.CONTROL; // line breaks and tabs are spaces
   }
 
   private static boolean isSpace(char c) {

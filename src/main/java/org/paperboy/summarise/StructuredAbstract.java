@@ -165,19 +165,11 @@ final class StructuredAbstract {
   }
 
   /**
-   * A label in running text starts the text or follows a sentence's end, and is either written in
-   * capitals ("RESULTS The…") or followed by a colon or period ("Results: …", "Results. …").
+   * A label in running text (which {@link #sections} looks for only where the text or a sentence
+   * starts) is either written in capitals ("RESULTS The…") or followed by a colon or period
+   * ("Results: …", "Results. …").
    */
   private static boolean isLabel(String text, Matcher m) {
-    int start = m.start(1);
-    int before = start - 1;
-    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
-      before--;
-    }
-    boolean atBoundary = before < 0 || endsSentence(text.charAt(before));
-    if (!atBoundary) {
-      return false;
-    }
     String label = m.group(1);
     boolean punctuated = m.group(2) != null;
     boolean capitals = label.equals(label.toUpperCase(Locale.ROOT)) && label.length() >= 3;
@@ -190,17 +182,13 @@ final class StructuredAbstract {
 
   /**
    * A label glued to its text, as JAMA Network's page descriptions join their sections
-   * ("ContextResearchers conducted…", "…in 2019.ResultsAmong…"): written as a label is printed
-   * ("Context", "Conclusions and Relevance"), and followed at once by a capital or a digit.
+   * ("ContextResearchers conducted…", "…in 2019.ResultsAmong…"): where the text or a sentence
+   * starts, as {@link #isLabel}, written as a label is printed ("Context", "Conclusions and
+   * Relevance"), and followed at once by a capital or a digit.
    */
   private static boolean isGluedLabel(String text, Matcher m) {
-    int before = m.start(1) - 1;
-    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
-      before--;
-    }
     String label = m.group(1);
-    return (before < 0 || endsSentence(text.charAt(before)))
-        && Character.isUpperCase(label.charAt(0))
+    return Character.isUpperCase(label.charAt(0))
         && Character.isLowerCase(label.charAt(label.length() - 1))
         && m.end() + 1 < text.length()
         && (Character.isUpperCase(text.charAt(m.end())) || Character.isDigit(text.charAt(m.end())));

@@ -98,19 +98,16 @@ public final class Summariser {
   }
 
   private static List<String> choose(List<Section> sections) {
-    boolean structured = sections.stream().anyMatch(s -> !s.label().isEmpty());
-    if (structured) {
-      for (Section.Kind kind :
-          new Section.Kind[] {Section.Kind.CONCLUSION, Section.Kind.FINDINGS}) {
-        Optional<Section> section = StructuredAbstract.first(sections, kind);
-        List<String> sentences =
-            section.map(s -> usable(Sentences.split(s.text()))).orElse(List.of());
-        // A section that is only the start of a sentence the feed or page cut ("These findings
-        // sugg…") says less than the parts before it.
-        boolean onlyACut = sentences.size() == 1 && TRUNCATED.matcher(sentences.get(0)).find();
-        if (!sentences.isEmpty() && !onlyACut) {
-          return leadInDropped(sentences);
-        }
+    // Only a labelled section is a conclusion or findings: unstructured text is one OTHER section.
+    for (Section.Kind kind : new Section.Kind[] {Section.Kind.CONCLUSION, Section.Kind.FINDINGS}) {
+      Optional<Section> section = StructuredAbstract.first(sections, kind);
+      List<String> sentences =
+          section.map(s -> usable(Sentences.split(s.text()))).orElse(List.of());
+      // A section that is only the start of a sentence the feed or page cut ("These findings
+      // sugg…") says less than the parts before it.
+      boolean onlyACut = sentences.size() == 1 && TRUNCATED.matcher(sentences.get(0)).find();
+      if (!sentences.isEmpty() && !onlyACut) {
+        return leadInDropped(sentences);
       }
     }
     StringBuilder rest = new StringBuilder();
