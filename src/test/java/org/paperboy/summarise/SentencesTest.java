@@ -35,6 +35,30 @@ class SentencesTest {
     assertThat(
             Sentences.split("As described by J. R. Smith and A. Jones, it works. Then it failed."))
         .containsExactly("As described by J. R. Smith and A. Jones, it works.", "Then it failed.");
+    assertThat(Sentences.split("Specimens collected by J. Smith")).hasSize(1);
+  }
+
+  @Test
+  void anAbbreviationThatStartsTheTextDoesNotEndASentence() {
+    assertThat(Sentences.split("Fig. 2 shows the design. It worked."))
+        .containsExactly("Fig. 2 shows the design.", "It worked.");
+  }
+
+  @Test
+  void aClosingQuoteOrBracketStaysWithTheSentenceItCloses() {
+    assertThat(Sentences.split("They called it \"a cure.\" It was not. (All died.) Then?"))
+        .containsExactly("They called it \"a cure.\"", "It was not.", "(All died.)", "Then?");
+  }
+
+  @Test
+  void aSentenceMayStartWithAQuote() {
+    assertThat(Sentences.split("Patients were asked. \"Was it worth it?\" Most said yes."))
+        .containsExactly("Patients were asked.", "\"Was it worth it?\"", "Most said yes.");
+  }
+
+  @Test
+  void spaceAfterTheLastSentenceEndsNoOtherSentence() {
+    assertThat(Sentences.split("Mortality fell. ")).containsExactly("Mortality fell.");
   }
 
   @Test

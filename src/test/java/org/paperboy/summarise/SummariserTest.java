@@ -84,6 +84,50 @@ class SummariserTest {
   }
 
   @Test
+  void aTitleLongerThanTwoKibibytesIsCutThereNeverInsideACharacter() {
+    String title = "a".repeat(2047) + "\uD83D\uDE00" + "b".repeat(100);
+
+    assertThat(summariser.summarise(paper(title, "")).title()).isEqualTo("a".repeat(2047));
+  }
+
+  @Test
+  void dropsTheLinkToItsOwnDoiThatEndsAnAbstract() {
+    assertThat(
+            summariser
+                .summarise(
+                    paper(
+                        "T",
+                        "Early care saved the lives of adults with sepsis."
+                            + " https://doi.org/10.1289/EHP1234"))
+                .sentences())
+        .containsExactly("Early care saved the lives of adults with sepsis.");
+  }
+
+  @Test
+  void aSentenceTheFeedCutShortIsDroppedUnlessItIsTheOnlyOne() {
+    assertThat(summariser.summarise(paper("T", "Sepsis kills. Early care sav…")).sentences())
+        .containsExactly("Sepsis kills.");
+    assertThat(
+            summariser
+                .summarise(paper("T", "Sepsis kills many adults each year and early care…"))
+                .sentences())
+        .containsExactly("Sepsis kills many adults each year and early care…");
+  }
+
+  @Test
+  void neverChoosesACopyrightOrPublisherLineInsideAnAbstract() {
+    Summary summary =
+        summariser.summarise(
+            paper(
+                "T",
+                "Results: Fewer died. Conclusions: Early care saves lives. This article is"
+                    + " protected by copyright. Published by Elsevier Inc. on behalf of the"
+                    + " Society."));
+
+    assertThat(summary.sentences()).containsExactly("Early care saves lives.");
+  }
+
+  @Test
   void startsPubMedAbstractsAfterTheirCitationPreamble() throws Exception {
     assertThat(first("pubmed_search-new-species.xml").text())
         .startsWith("A new species of Gyrodactylus was described on the body surface of zebrafish");

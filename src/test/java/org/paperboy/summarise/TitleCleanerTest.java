@@ -31,6 +31,7 @@ class TitleCleanerTest {
     assertThat(TitleCleaner.clean("A new &lt;i&gt;Homo&lt;/i&gt; species"))
         .isEqualTo("A new Homo species");
     assertThat(TitleCleaner.clean("CO<sub>2</sub> &amp;amp; climate")).isEqualTo("CO2 & climate");
+    assertThat(TitleCleaner.clean("CO&lt;sub&gt;2&lt;/sub&gt; uptake")).isEqualTo("CO2 uptake");
   }
 
   @Test
