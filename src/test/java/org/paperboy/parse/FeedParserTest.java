@@ -171,16 +171,18 @@ class FeedParserTest {
 
   @Test
   void readsTheArticleTypeFromPrismSectionOrGenreAndTheJournalFromPrism() throws Exception {
+    // PRISM's own namespaces, and the RSS 1.0 module's.
     List<Paper> papers =
         papersOf(
             """
-            <rss version="2.0" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/">
+            <rss version="2.0" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/"
+                 xmlns:rssprism="http://purl.org/rss/1.0/modules/prism/">
               <channel><title>The Lancet online first</title>
               <item><title>A</title><link>https://example.org/a</link>
                 <prism:publicationName>The Lancet</prism:publicationName>
                 <prism:section>Articles</prism:section></item>
               <item><title>B</title><link>https://example.org/b</link>
-                <prism:genre> Review </prism:genre></item>
+                <rssprism:genre> Review </rssprism:genre></item>
               <item><title>C</title><link>https://example.org/c</link></item>
             </channel></rss>
             """);

@@ -41,6 +41,8 @@ class StructuredAbstractTest {
   void aLabelsWordClosingTheTextIsNoLabel() {
     assertThat(StructuredAbstract.sections("We asked what was found. Results. "))
         .containsExactly(new Section(Kind.OTHER, "", "We asked what was found. Results."));
+    assertThat(StructuredAbstract.sections("We asked what was found. RESULTS "))
+        .containsExactly(new Section(Kind.OTHER, "", "We asked what was found. RESULTS"));
     assertThat(StructuredAbstract.sections("Early care was tested in 2019.Conclusions"))
         .containsExactly(new Section(Kind.OTHER, "", "Early care was tested in 2019.Conclusions"));
   }

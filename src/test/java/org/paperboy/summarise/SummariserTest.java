@@ -48,6 +48,19 @@ class SummariserTest {
   }
 
   @Test
+  void anAbstractLabelStartsTheAbstractOnlyWithinItsFirst400Characters() {
+    String preamble = "Parasitol Int. 2021 Dec 17. Xiao Jin, Wenxiang Li, ";
+    String near = preamble + "Ann Lee, ".repeat((400 - preamble.length()) / 9);
+    near = near + "x".repeat(400 - near.length());
+    String abstractText = " Abstract: A new species of Gyrodactylus was described.";
+
+    assertThat(summariser.summarise(paper("T", near + abstractText)).text())
+        .isEqualTo("A new species of Gyrodactylus was described.");
+    assertThat(summariser.summarise(paper("T", near + "x" + abstractText)).text())
+        .startsWith("Parasitol Int.");
+  }
+
+  @Test
   void sectionLabelsGluedToTheirTextAreRecognisedAsSpacedOnesAre() {
     String jama =
         "ImportanceSepsis kills.ObjectiveTo test early care."
