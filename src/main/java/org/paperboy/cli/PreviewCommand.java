@@ -151,6 +151,20 @@ final class PreviewCommand implements Callable<Integer> {
                   + (verdict.posts().indexOf(post) > 0 ? ", reply" : "")
                   + account
                   + ")");
+          if (verdict.posts().indexOf(post) == 0 && verdict.picture() != null) {
+            out.println(
+                "   [picture "
+                    + verdict.picture().source()
+                    + " ("
+                    + verdict.picture().mimeType()
+                    + ", "
+                    + verdict.picture().width()
+                    + "x"
+                    + verdict.picture().height()
+                    + "); alt: "
+                    + verdict.picture().alt()
+                    + "]");
+          }
         }
         out.println();
       } else {
@@ -183,7 +197,10 @@ final class PreviewCommand implements Callable<Integer> {
       line.put("reply", verdict.posts().get(1).text());
       line.put("reply_length", verdict.posts().get(1).length());
     }
-    if (!posted) {
+    if (posted) {
+      line.put("image", verdict.picture() == null ? null : verdict.picture().source());
+      line.put("alt", verdict.picture() == null ? null : verdict.picture().alt());
+    } else {
       line.put("reason", verdict.reason());
     }
     return line;
