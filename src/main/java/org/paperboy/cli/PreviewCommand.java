@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
     })
 final class PreviewCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Jackson, loaded only when a preview prints JSON: every other command starts without it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Mixin ConfigOption config;
 
@@ -139,7 +142,7 @@ final class PreviewCommand implements Callable<Integer> {
       String platform = valid.accounts().get(verdict.accountId()).platform().configName();
       String account = several ? ", " + verdict.accountId() + " on " + platform : "";
       if (json) {
-        out.println(JSON.writeValueAsString(asJson(preview.feedId(), platform, verdict)));
+        out.println(Json.MAPPER.writeValueAsString(asJson(preview.feedId(), platform, verdict)));
       } else if (posted) {
         for (Post post : verdict.posts()) {
           out.println(post.text());
