@@ -80,6 +80,7 @@ final class Accounts {
           new MastodonText(instance),
           new MastodonPublisher(
               mastodon.instanceUrl(),
+              instance,
               mastodon.accessToken(),
               mastodon.visibility(),
               mastodon.language(),

@@ -18,6 +18,7 @@ import org.paperboy.model.Paper;
 import org.paperboy.model.PaperKey;
 import org.paperboy.model.Post;
 import org.paperboy.parse.FeedParser;
+import org.paperboy.picture.PictureLoader;
 import org.paperboy.store.FeedState;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcPaperStore;
@@ -48,6 +49,7 @@ public final class FeedPoller {
   private final Events events;
 
   /**
+   * @param textOnly the accounts whose posts carry no pictures
    * @param heldAccounts the accounts whose posts wait for approval
    * @param events where polls and new papers are reported
    */
@@ -57,6 +59,8 @@ public final class FeedPoller {
       Enricher enricher,
       Summariser summariser,
       Map<String, PostComposer> composers,
+      PictureLoader pictures,
+      Set<String> textOnly,
       PostKeys keys,
       JdbcFeedStore feeds,
       JdbcPaperStore papers,
@@ -66,7 +70,7 @@ public final class FeedPoller {
     this.heldAccounts = Set.copyOf(heldAccounts);
     this.events = events;
     this.source = new FeedSource(fetcher, parser);
-    this.judge = new EntryJudge(enricher, summariser, composers, papers);
+    this.judge = new EntryJudge(enricher, summariser, composers, pictures, textOnly, papers);
     this.keys = keys;
     this.feeds = feeds;
     this.papers = papers;
@@ -250,7 +254,8 @@ public final class FeedPoller {
         heldAccounts.contains(verdict.accountId()),
         post ? paper : null,
         post ? keys.next() : null,
-        post ? verdict.subject() : null);
+        post ? verdict.subject() : null,
+        post ? verdict.picture() : null);
   }
 
   /** Polls every feed in {@code feeds}, one after another; for {@code once} and tests. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.paperboy.model.Paper;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.Picture;
 import org.paperboy.model.Subject;
 import org.paperboy.model.Tid;
 
@@ -24,6 +25,8 @@ import org.paperboy.model.Tid;
  *     is queued
  * @param postKey the post's own key, chosen now, or {@code null} when no post is queued
  * @param subject what the post is about, or {@code null} when no post is queued
+ * @param picture the picture the post carries, or {@code null}; the same object for each account of
+ *     one entry, stored once
  */
 public record NewPaper(
     PaperKey key,
@@ -38,7 +41,8 @@ public record NewPaper(
     boolean held,
     Paper source,
     Tid postKey,
-    Subject subject) {
+    Subject subject,
+    Picture picture) {
 
   public NewPaper {
     Objects.requireNonNull(key, "key");

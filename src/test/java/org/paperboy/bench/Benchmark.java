@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints Paperboy's figures: corpus throughput beside feedparser and a bare XML parse, one poll
- * cycle over 1,000 feeds on H2 and PostgreSQL with one node and two, and how the cycle grows from
- * 100 to 5,000 feeds. Run it with {@code mvn -B -q -Pbench verify}; logs go to target/bench. With
- * {@code --corpus-only} it stops after the throughput figures; {@code --cycles h2:1:1000,…} runs
- * only those cycles (store:nodes:feeds).
+ * Prints Paperboy's figures: the maintainers' commands' start-up beside feed2toot, corpus
+ * throughput beside feedparser and a bare XML parse, one poll cycle over 1,000 feeds on H2 and
+ * PostgreSQL with one node and two, and how the cycle grows from 100 to 5,000 feeds. Run it with
+ * {@code mvn -B -q -Pbench verify}; logs go to target/bench. With {@code --startup-only} it stops
+ * after the start-up figures, with {@code --corpus-only} after the throughput figures; {@code
+ * --cycles h2:1:1000,…} runs only those cycles (store:nodes:feeds).
  */
 public final class Benchmark {
 
@@ -31,6 +32,12 @@ public final class Benchmark {
         System.getProperty("os.name") + " " + System.getProperty("os.arch"));
 
     List<String> options = List.of(args);
+    if (!options.contains("--cycles")) {
+      Startup.run(logs.resolve("startup"));
+    }
+    if (options.contains("--startup-only")) {
+      return;
+    }
     List<String> scenarios = DEFAULT_CYCLES;
     int only = options.indexOf("--cycles");
     if (only >= 0 && only + 1 < options.size()) {
