@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -311,6 +312,32 @@ class PostComposerTest {
         .isEqualTo(
             "Early care of sepsis in adults ".repeat(7)
                 + "in sub-Saharan West….org https://doi.org/10.1/x");
+  }
+
+  @Test
+  void aPicturesAltTextFillsItsTemplateWithWhatThePaperHas() {
+    Template template =
+        Template.parse("Figure from “{title}” {first_author} {journal} {date} {doi}");
+    Paper full =
+        new Paper(
+            "f",
+            "g",
+            "t",
+            null,
+            "10.1/x",
+            List.of(Author.named("Jane Smith"), Author.named("Li Wei")),
+            "The Lancet",
+            Instant.parse("2026-11-21T22:00:00Z"),
+            List.of(),
+            null,
+            "");
+    Paper bare = new Paper("f", "g", "t", null, null, List.of(), null, null, List.of(), null, "");
+    Summary summary = new Summary("Early care in sepsis", List.of("Mortality fell."));
+
+    assertThat(PostComposer.alt(template, full, summary))
+        .isEqualTo("Figure from “Early care in sepsis” Jane Smith The Lancet 2026-11-21 10.1/x");
+    assertThat(PostComposer.alt(template, bare, summary))
+        .isEqualTo("Figure from “Early care in sepsis”");
   }
 
   @Test

@@ -80,6 +80,38 @@ class EntryPicturesTest {
   }
 
   @Test
+  void aRelativeSrcIsReadAgainstTheFeedWhenTheEntrysLinkIsRelativeOrMissing() throws Exception {
+    String rss =
+        """
+        <rss version="2.0"><channel><title>t</title>
+          <item><title>A</title><link>/articles/7</link>
+            <description><![CDATA[<img src="fig1.png">]]></description></item>
+          <item><title>B</title><guid>b</guid>
+            <description><![CDATA[<img src="/figures/2.png">]]></description></item>
+        </channel></rss>
+        """;
+
+    assertThat(parser.parse("f", rss.getBytes(StandardCharsets.UTF_8), null, FEED).papers())
+        .extracting(paper -> paper.pictures().get(0).url())
+        .containsExactly(
+            "https://feeds.example.org/articles/fig1.png",
+            "https://feeds.example.org/figures/2.png");
+  }
+
+  @Test
+  void anImgOfAHundredPixelsOnASideIsAPictureAndOneLessIsAnIcon() throws Exception {
+    Paper paper =
+        papersOf(
+                "<img src=\"/icon.png\" width=\"99\" height=\"200\">"
+                    + "<img src=\"/thumb.png\" width=\"100\" height=\"100px\">")
+            .get(0);
+
+    assertThat(paper.pictures())
+        .extracting(PictureRef::url)
+        .containsExactly("https://journal.example/thumb.png");
+  }
+
+  @Test
   void onlyTheFirstFewAreWorthTrying() throws Exception {
     StringBuilder gallery = new StringBuilder();
     for (int i = 1; i <= 12; i++) {
