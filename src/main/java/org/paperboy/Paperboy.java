@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import org.paperboy.cli.Cli;
 import org.paperboy.cli.Engine;
 import org.paperboy.cli.EngineFactory;
-import org.paperboy.cli.Maintenance;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.config.AccountConfig;
 import org.paperboy.config.ConfigLoader;
@@ -32,6 +31,7 @@ import org.paperboy.fetch.FetchLimits;
 import org.paperboy.fetch.FetchResult;
 import org.paperboy.fetch.Validators;
 import org.paperboy.observe.Metrics;
+import org.paperboy.operate.Operations;
 import org.paperboy.parse.FeedParser;
 import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreviewer;
@@ -100,13 +100,14 @@ public final class Paperboy implements EngineFactory {
   }
 
   @Override
-  public Maintenance maintain(PaperboyConfig config) {
-    return new PaperboyMaintenance(
+  public Operations maintain(PaperboyConfig config) {
+    Database database =
         Database.open(
             ServiceLock.sharedUrl(config.database().url()),
             config.database().user(),
-            config.database().password()),
-        clock);
+            config.database().password());
+    Accounts platforms = new Accounts(clock, out, new JdbcSessions(database.dataSource(), clock));
+    return new PaperboyMaintenance(database, true, () -> config, platforms::rules, clock);
   }
 
   @Override

@@ -21,7 +21,10 @@ class ArchitectureTest {
 
   private static final String ROOT = "org.paperboy";
 
-  /** The stages, each a package of its own; {@code model} is what they share. */
+  /**
+   * The stages, each a package of its own; {@code model} is what they share. {@code operate} is the
+   * maintainers' contract that the command line acts through.
+   */
   private static final List<String> STAGES =
       List.of(
           "config",
@@ -37,7 +40,8 @@ class ArchitectureTest {
           "platform.x",
           "platform.mastodon",
           "platform.bluesky",
-          "platform.console");
+          "platform.console",
+          "operate");
 
   /** The packages that join stages; only the composition root joins them all. */
   private static final List<String> ASSEMBLERS = List.of("pipeline", "schedule", "observe", "cli");
@@ -148,6 +152,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule theConsoleImportsOnlyThePublishContract =
       stage("platform.console", "publish");
+
+  @ArchTest static final ArchRule theOperationsContractImportsOnlyModel = stage("operate");
 
   // The assemblers join stages, and never lean on one another or on the root.
 

@@ -2,16 +2,12 @@ package org.paperboy.cli;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.config.ConfigLoader;
-import org.paperboy.config.FeedConfig;
-import org.paperboy.config.PaperboyConfig;
-import org.paperboy.store.FeedOverview;
+import org.paperboy.operate.Ago;
+import org.paperboy.operate.FeedStanding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -48,10 +44,12 @@ final class FeedsCommand implements Callable<Integer> {
         loader,
         engines,
         err,
-        (valid, maintenance) -> {
-          int code = print(valid, maintenance.feeds());
-          Budgets.print(valid, maintenance, clock.instant(), out);
-          maintenance
+        (valid, operations) -> {
+          Instant now = clock.instant();
+          List<FeedStanding> feeds = operations.feeds();
+          feeds.forEach(feed -> print(feed, now));
+          Budgets.print(operations, out);
+          operations
               .needingALook()
               .forEach(
                   (account, count) ->
@@ -63,62 +61,44 @@ final class FeedsCommand implements Callable<Integer> {
                               + (count == 1 ? " post" : " posts")
                               + " that may be on its platform, retries spent; see paperboy queue"
                               + " list --state unknown"));
-          return code;
+          return ExitCodes.OK;
         });
   }
 
-  private int print(PaperboyConfig valid, List<FeedOverview> overview) {
-    Map<String, FeedOverview> known = new LinkedHashMap<>();
-    overview.forEach(f -> known.put(f.id(), f));
-    Instant now = clock.instant();
-    for (FeedConfig feed : valid.feeds().values()) {
-      FeedOverview state = known.remove(feed.id());
-      out.println(feed.id() + "  " + feed.url());
-      if (state == null || state.lastPolledAt() == null) {
-        out.println("    never polled");
-        continue;
-      }
+  private void print(FeedStanding feed, Instant now) {
+    out.println(feed.id() + "  " + feed.url());
+    if (!feed.configured()) {
+      out.println("    no longer in " + config.file);
+      return;
+    }
+    if (feed.state() == null) {
+      out.println("    never polled");
+      return;
+    }
+    out.println(
+        "    last poll "
+            + Ago.relative(feed.state().lastPolledAt(), now)
+            + ": "
+            + feed.lastPollWords());
+    out.println(
+        "    papers seen "
+            + feed.state().papersSeen()
+            + ", last new "
+            + Ago.relative(feed.state().lastNewAt(), now)
+            + ", next poll "
+            + (feed.nextPoll() == null
+                ? "when the service runs (" + feed.schedule() + ")"
+                : Ago.relative(feed.nextPoll(), now)));
+    if (feed.failing()) {
+      out.println("    FAILING: " + feed.failuresInARow() + " polls in a row");
+    }
+    if (feed.stale()) {
       out.println(
-          "    last poll "
-              + Ago.relative(state.lastPolledAt(), now)
-              + ": "
-              + (state.lastError() != null ? "failed: " + state.lastError() : state.lastStatus()));
-      out.println(
-          "    papers seen "
-              + state.papersSeen()
-              + ", last new "
-              + Ago.relative(state.lastNewAt(), now)
-              + ", next poll "
-              + next(feed, later(state.nextFireAt(), state.nextPollAt()), now));
-      if (state.errorCount() > 0) {
-        out.println("    FAILING: " + state.errorCount() + " polls in a row");
-      }
-      if (state.lastNewAt() != null
-          && Duration.between(state.lastNewAt(), now).compareTo(feed.staleAfter()) > 0) {
-        out.println(
-            "    STALE: nothing new for "
-                + Ago.span(Duration.between(state.lastNewAt(), now))
-                + " (stale-after "
-                + Ago.span(feed.staleAfter())
-                + "); has the feed moved to a new URL?");
-      }
+          "    STALE: nothing new for "
+              + Ago.span(feed.staleFor())
+              + " (stale-after "
+              + Ago.span(feed.staleAfter())
+              + "); has the feed moved to a new URL?");
     }
-    for (FeedOverview gone : known.values()) {
-      out.println(gone.id() + "  " + gone.url() + "\n    no longer in " + config.file);
-    }
-    return ExitCodes.OK;
-  }
-
-  private static String next(FeedConfig feed, Instant at, Instant now) {
-    return at == null
-        ? "when the service runs (" + feed.schedule().describe() + ")"
-        : Ago.relative(at, now);
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.isAfter(b) ? a : b;
   }
 }

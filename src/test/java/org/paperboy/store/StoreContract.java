@@ -238,8 +238,8 @@ abstract class StoreContract {
     outbox.claimNext("lab", T0, T0).orElseThrow();
 
     assertThat(outbox.recoverInterrupted(T0.plusSeconds(5))).isEqualTo(1);
-    assertThat(queue.list("lab", OutboxState.UNKNOWN))
-        .extracting(OutboxItem::lastError)
+    assertThat(queue.rows("lab", OutboxState.UNKNOWN))
+        .extracting(row -> row.item().lastError())
         .singleElement()
         .asString()
         .startsWith("outcome unknown: the process stopped while sending");
