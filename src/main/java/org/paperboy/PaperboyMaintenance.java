@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.paperboy.config.AccountConfig;
+import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PostRecord;
@@ -17,15 +18,18 @@ import org.paperboy.model.TextRules;
 import org.paperboy.operate.AccountStanding;
 import org.paperboy.operate.BudgetStanding;
 import org.paperboy.operate.Edit;
+import org.paperboy.operate.EntryFate;
 import org.paperboy.operate.FeedStanding;
 import org.paperboy.operate.Operations;
 import org.paperboy.operate.QueuedPost;
 import org.paperboy.store.Database;
 import org.paperboy.store.JdbcAccountStore;
+import org.paperboy.store.JdbcFeedEntries;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.JdbcSpend;
+import org.paperboy.store.RecordedEntry;
 
 /**
  * The maintainers' operations on Paperboy's database, for the config in force: the command line's
@@ -38,6 +42,7 @@ final class PaperboyMaintenance implements Operations {
   private final Supplier<PaperboyConfig> config;
   private final Function<AccountConfig, TextRules> rules;
   private final JdbcFeedStore feeds;
+  private final JdbcFeedEntries entries;
   private final JdbcQueue queue;
   private final JdbcPostLog posts;
   private final JdbcSpend spend;
@@ -60,6 +65,7 @@ final class PaperboyMaintenance implements Operations {
     this.config = config;
     this.rules = rules;
     this.feeds = new JdbcFeedStore(database.dataSource());
+    this.entries = new JdbcFeedEntries(database.dataSource());
     this.queue = new JdbcQueue(database.dataSource());
     this.posts = new JdbcPostLog(database.dataSource());
     this.spend = new JdbcSpend(database.dataSource());
@@ -85,6 +91,17 @@ final class PaperboyMaintenance implements Operations {
   @Override
   public List<FeedStanding> feeds() {
     return Standings.feeds(config.get(), feeds.overview(), clock.instant());
+  }
+
+  @Override
+  public List<EntryFate> entries(String feedId, int limit) {
+    FeedConfig feed = config.get().feeds().get(feedId);
+    List<String> accountIds = feed == null ? List.of() : feed.accountIds();
+    List<EntryFate> fates = new ArrayList<>();
+    for (RecordedEntry entry : entries.recent(feedId, limit)) {
+      fates.add(Standings.entry(entry, feedId, accountIds));
+    }
+    return fates;
   }
 
   @Override

@@ -12,13 +12,15 @@ import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.PlatformSettings;
 import org.paperboy.model.FeedOverview;
 import org.paperboy.operate.BudgetStanding;
+import org.paperboy.operate.EntryFate;
 import org.paperboy.operate.FeedStanding;
 import org.paperboy.queue.Spending;
 import org.paperboy.store.JdbcSpend;
+import org.paperboy.store.RecordedEntry;
 
 /**
- * What the database holds on feeds and budgets, joined with the config in force into what
- * maintainers read: the feeds' flags, each budget's cycle.
+ * What the database holds on feeds, entries and budgets, joined with the config in force into what
+ * maintainers read: the feeds' flags, each entry's fate in words, each budget's cycle.
  */
 final class Standings {
 
@@ -57,6 +59,62 @@ final class Standings {
       return b;
     }
     return b == null || a.isAfter(b) ? a : b;
+  }
+
+  /**
+   * What became of {@code entry} of {@code feedId} for each of {@code accountIds}, in the words
+   * {@code preview --explain} gives.
+   */
+  static EntryFate entry(RecordedEntry entry, String feedId, List<String> accountIds) {
+    Map<String, RecordedEntry.ForAccount> held = new LinkedHashMap<>();
+    entry.accounts().forEach(account -> held.put(account.accountId(), account));
+    List<String> accounts = new ArrayList<>(accountIds);
+    // An account the feed no longer names keeps what it made of the entry.
+    held.keySet().stream().filter(id -> !accounts.contains(id)).forEach(accounts::add);
+    List<EntryFate.Fate> fates = new ArrayList<>();
+    for (String accountId : accounts) {
+      RecordedEntry.ForAccount account = held.get(accountId);
+      if (account == null) {
+        fates.add(
+            new EntryFate.Fate(
+                accountId,
+                "not recorded: it could not be composed for this account (tried again at"
+                    + " each poll; preview --explain says why), or the account joined the feed later",
+                null,
+                null));
+      } else {
+        fates.add(
+            new EntryFate.Fate(
+                accountId, words(account, feedId), account.postId(), account.postUrl()));
+      }
+    }
+    return new EntryFate(entry.title(), entry.link(), entry.seenAt(), fates);
+  }
+
+  private static String words(RecordedEntry.ForAccount account, String feedId) {
+    String post =
+        account.state() == null
+            ? null
+            : switch (account.state()) {
+              case POSTED -> "posted";
+              case QUEUED -> "queued";
+              case AWAITING_APPROVAL -> "awaiting approval";
+              case SENDING -> "being sent";
+              case RETRYING -> "waiting to retry: " + account.lastError();
+              case FAILED -> "failed: " + account.lastError();
+              case UNKNOWN -> "outcome unknown, to be looked up: " + account.lastError();
+            };
+    if (!account.feedId().equals(feedId)) {
+      return "already seen as a paper of feed "
+          + account.feedId()
+          + (post == null ? "" : " (" + post + " from there)");
+    }
+    if (post != null) {
+      return post;
+    }
+    return account.notPostedBecause() != null
+        ? account.notPostedBecause()
+        : "recorded as seen without a post";
   }
 
   /** Each account with a budget, in the config's order, and what its cycle has spent. */

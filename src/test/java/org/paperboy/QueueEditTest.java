@@ -154,4 +154,21 @@ class QueueEditTest {
     assertThat(stderr())
         .startsWith("paperboy: post " + id + "'s outcome is unknown: it may be on the platform");
   }
+
+  @Test
+  void feedsShowsWhatBecameOfEachOfAFeedsEntries() {
+    paperboy("once");
+
+    assertThat(paperboy("feeds", "--feed", "plos")).as(stderr()).isZero();
+
+    assertThat(stdout())
+        .startsWith("plos  " + feeds.url("/plos.xml") + "\n    last poll ")
+        .contains("    latest entries, newest first:\n")
+        .contains("        lab: awaiting approval  (post ")
+        .contains(
+            "        lab: first poll: older than the newest 2 (backfill), recorded as seen\n");
+    assertThat(stdout().split("lab: awaiting approval", -1)).hasSize(3);
+    assertThat(paperboy("feeds", "--feed", "nejm")).isEqualTo(2);
+    assertThat(stderr()).contains("no feed nejm");
+  }
 }

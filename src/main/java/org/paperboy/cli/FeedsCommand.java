@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.operate.Ago;
+import org.paperboy.operate.EntryFate;
 import org.paperboy.operate.FeedStanding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code paperboy feeds}: each feed's standing. */
 @Command(
@@ -17,11 +19,24 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     header = "Lists each feed's last poll, status or error, papers seen and next poll.",
     description = {
-      "A feed failing in a row, or with nothing new for longer than its stale-after, is flagged."
+      "A feed failing in a row, or with nothing new for longer than its stale-after, is flagged.",
+      "With --feed, also its latest entries and what became of each."
     })
 final class FeedsCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
+
+  @Option(
+      names = "--feed",
+      paramLabel = "ID",
+      description = "Only this feed, with its latest entries and what became of each.")
+  String feedId;
+
+  @Option(
+      names = "--entries",
+      paramLabel = "N",
+      description = "With --feed: how many of its latest entries (default: ${DEFAULT-VALUE}).")
+  int entries = 20;
 
   private final ConfigLoader loader;
   private final EngineFactory engines;
@@ -40,6 +55,10 @@ final class FeedsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (entries < 1) {
+      err.println("paperboy: --entries must be at least 1, found " + entries);
+      return ExitCodes.USAGE_OR_CONFIG;
+    }
     return config.withMaintenance(
         loader,
         engines,
@@ -47,6 +66,23 @@ final class FeedsCommand implements Callable<Integer> {
         (valid, operations) -> {
           Instant now = clock.instant();
           List<FeedStanding> feeds = operations.feeds();
+          if (feedId != null) {
+            FeedStanding feed =
+                feeds.stream().filter(f -> f.id().equals(feedId)).findFirst().orElse(null);
+            if (feed == null) {
+              err.println(
+                  "paperboy: no feed "
+                      + feedId
+                      + " in "
+                      + config.file
+                      + " or the database; feeds: "
+                      + feeds.stream().map(FeedStanding::id).toList());
+              return ExitCodes.USAGE_OR_CONFIG;
+            }
+            print(feed, now);
+            printEntries(operations.entries(feedId, entries), now);
+            return ExitCodes.OK;
+          }
           feeds.forEach(feed -> print(feed, now));
           Budgets.print(operations, out);
           operations
@@ -99,6 +135,25 @@ final class FeedsCommand implements Callable<Integer> {
               + " (stale-after "
               + Ago.span(feed.staleAfter())
               + "); has the feed moved to a new URL?");
+    }
+  }
+
+  private void printEntries(List<EntryFate> fates, Instant now) {
+    out.println("    latest entries, newest first:");
+    if (fates.isEmpty()) {
+      out.println("    (none recorded yet)");
+    }
+    for (EntryFate fate : fates) {
+      out.println("    " + Ago.relative(fate.seenAt(), now) + "  " + fate.title());
+      for (EntryFate.Fate account : fate.fates()) {
+        out.println(
+            "        "
+                + account.accountId()
+                + ": "
+                + account.words()
+                + (account.postId() != null ? "  (post " + account.postId() + ")" : "")
+                + (account.postUrl() != null ? "  " + account.postUrl() : ""));
+      }
     }
   }
 }

@@ -25,6 +25,11 @@ public interface Operations extends AutoCloseable {
   List<FeedStanding> feeds();
 
   /**
+   * The {@code limit} entries {@code feedId} showed last, newest first, with what became of each.
+   */
+  List<EntryFate> entries(String feedId, int limit);
+
+  /**
    * The queue, oldest first: every post not yet posted, including those given up. Either filter may
    * be {@code null}.
    */

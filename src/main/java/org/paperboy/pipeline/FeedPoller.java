@@ -250,7 +250,8 @@ public final class FeedPoller {
         heldAccounts.contains(verdict.accountId()),
         post ? paper : null,
         post ? keys.next() : null,
-        post ? verdict.subject() : null);
+        post ? verdict.subject() : null,
+        post ? null : verdict.reason());
   }
 
   /** Polls every feed in {@code feeds}, one after another; for {@code once} and tests. */

@@ -176,7 +176,7 @@ public final class JdbcPaperStore {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO papers (account_id, identity_key, feed_id, doi, link, title,"
-                + " first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                + " first_seen_at, not_posted_because) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, paper.key().accountId());
       insert.setString(2, Jdbc.key(paper.key().identity().toString()));
@@ -185,6 +185,7 @@ public final class JdbcPaperStore {
       insert.setString(5, Jdbc.fit(paper.link(), 2000));
       insert.setString(6, Jdbc.fit(paper.title(), 4000));
       Jdbc.setInstant(insert, 7, now);
+      insert.setString(8, Jdbc.fit(paper.notPostedBecause(), 2000));
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();

@@ -24,6 +24,8 @@ import org.paperboy.model.Tid;
  *     is queued
  * @param postKey the post's own key, chosen now, or {@code null} when no post is queued
  * @param subject what the post is about, or {@code null} when no post is queued
+ * @param notPostedBecause why no post is queued (filtered, too old, beyond backfill), or {@code
+ *     null} when one is
  */
 public record NewPaper(
     PaperKey key,
@@ -38,7 +40,8 @@ public record NewPaper(
     boolean held,
     Paper source,
     Tid postKey,
-    Subject subject) {
+    Subject subject,
+    String notPostedBecause) {
 
   public NewPaper {
     Objects.requireNonNull(key, "key");

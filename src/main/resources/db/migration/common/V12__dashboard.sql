@@ -2,3 +2,16 @@
 -- and a changed template or hashtag no longer rewrites it.
 ALTER TABLE outbox ADD COLUMN edited_by VARCHAR(100);
 ALTER TABLE outbox ADD COLUMN edited_at TIMESTAMP WITH TIME ZONE;
+
+-- Why a paper was recorded as seen without a post (filtered, too old, beyond a first poll's
+-- backfill), in the words of preview --explain, for feeds --feed and the dashboard's feed page.
+ALTER TABLE papers ADD COLUMN not_posted_because VARCHAR(2000);
+
+-- The entries a feed showed, newest first, for its page.
+CREATE INDEX feed_entries_seen ON feed_entries (feed_id, seen_at);
+-- What each account made of one paper (its rows share the identity), and its post.
+CREATE INDEX papers_identity ON papers (identity_key);
+CREATE INDEX outbox_paper ON outbox (paper_id);
+-- Whether a post has a part out already, asked for each row the queue lists; H2 indexes a foreign
+-- key by itself, PostgreSQL does not.
+CREATE INDEX posts_outbox ON posts (outbox_id);

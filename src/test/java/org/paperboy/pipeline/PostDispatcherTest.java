@@ -94,6 +94,7 @@ class PostDispatcherTest {
               false,
               null,
               null,
+              null,
               null),
           clock.instant());
     }

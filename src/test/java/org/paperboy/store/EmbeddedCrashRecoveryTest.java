@@ -54,6 +54,7 @@ class EmbeddedCrashRecoveryTest {
                   false,
                   null,
                   null,
+                  null,
                   null),
               T0);
       try (Connection c = live.dataSource().getConnection()) {

@@ -65,6 +65,7 @@ abstract class StoreContract {
         false,
         null,
         null,
+        null,
         null);
   }
 
@@ -221,6 +222,7 @@ abstract class StoreContract {
             "a",
             null,
             true,
+            null,
             null,
             null,
             null),

@@ -110,7 +110,8 @@ class MastodonExactlyOnceTest {
                 false,
                 null,
                 new Tid(ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()) + 2L * n, 7),
-                new Subject(title, link, reply == null ? "" : reply)),
+                new Subject(title, link, reply == null ? "" : reply),
+                null),
             clock.instant());
   }
 
