@@ -15,3 +15,26 @@ CREATE INDEX outbox_paper ON outbox (paper_id);
 -- Whether a post has a part out already, asked for each row the queue lists; H2 indexes a foreign
 -- key by itself, PostgreSQL does not.
 CREATE INDEX posts_outbox ON posts (outbox_id);
+
+-- The dashboard's sessions, in the database so that any node of a cluster serves any of them. The
+-- cookie's id is kept only as its SHA-256: a copy of the table opens no session.
+CREATE TABLE dashboard_sessions (
+  id_hash    VARCHAR(64)   PRIMARY KEY,
+  username   VARCHAR(100)  NOT NULL,
+  csrf_token VARCHAR(64)   NOT NULL,
+  created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  last_seen  TIMESTAMP WITH TIME ZONE NOT NULL,
+  flash      VARCHAR(2000)
+);
+CREATE INDEX dashboard_sessions_last_seen ON dashboard_sessions (last_seen);
+
+-- Wrong passwords in a row, by user and by address, so that a lockout holds on every node.
+CREATE TABLE dashboard_login_failures (
+  subject     VARCHAR(300) PRIMARY KEY,
+  failures    INT          NOT NULL,
+  last_failed TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX dashboard_login_failures_last ON dashboard_login_failures (last_failed);
+
+-- The posts made, newest first, for the dashboard's history.
+CREATE INDEX posts_time ON posts (posted_at);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.paperboy.model.AccountPause;
+import org.paperboy.model.DashboardSession;
+import org.paperboy.model.DashboardSessions;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
@@ -298,5 +300,45 @@ abstract class StoreContract {
     assertThat(items)
         .extracting(OutboxItem::state, OutboxItem::attempts, OutboxItem::notBefore)
         .containsExactly(Tuple.tuple(OutboxState.QUEUED, 0, T0.plusSeconds(900)));
+  }
+
+  @Test
+  void aDashboardSessionIsFoundByItsHashUntilItEndsOrIdles() {
+    JdbcDashboardSessions sessions = new JdbcDashboardSessions(database.dataSource());
+    sessions.open(new DashboardSession("a".repeat(64), "anna", "token-1", T0, null));
+    sessions.open(new DashboardSession("b".repeat(64), "ben", "token-2", T0, null));
+
+    sessions.touch("a".repeat(64), T0.plusSeconds(600), "approved post 7");
+
+    assertThat(sessions.find("a".repeat(64)))
+        .hasValue(
+            new DashboardSession(
+                "a".repeat(64), "anna", "token-1", T0.plusSeconds(600), "approved post 7"));
+    assertThat(sessions.closeIdle(T0.plusSeconds(300))).isEqualTo(1);
+    assertThat(sessions.find("b".repeat(64))).isEmpty();
+    sessions.close("a".repeat(64));
+    assertThat(sessions.find("a".repeat(64))).isEmpty();
+  }
+
+  @Test
+  void wrongPasswordsCountInARowUntilAGoodOneOrUntilTheyAreOld() {
+    JdbcDashboardSessions sessions = new JdbcDashboardSessions(database.dataSource());
+    Instant since = T0.minus(Duration.ofMinutes(15));
+
+    assertThat(sessions.failedLogin("user:anna", T0, since)).isEqualTo(1);
+    assertThat(sessions.failedLogin("user:anna", T0.plusSeconds(1), since)).isEqualTo(2);
+    assertThat(sessions.failedLogin("address:127.0.0.1", T0, since)).isEqualTo(1);
+    assertThat(sessions.failedLogins("user:anna", since))
+        .hasValue(new DashboardSessions.FailedLogins(2, T0.plusSeconds(1)));
+
+    sessions.loggedIn("user:anna");
+    assertThat(sessions.failedLogins("user:anna", since)).isEmpty();
+    // Fifteen minutes on, the address's failure is forgotten: the next is the first in a row.
+    Instant later = T0.plus(Duration.ofMinutes(20));
+    assertThat(sessions.failedLogins("address:127.0.0.1", later.minus(Duration.ofMinutes(15))))
+        .isEmpty();
+    assertThat(
+            sessions.failedLogin("address:127.0.0.1", later, later.minus(Duration.ofMinutes(15))))
+        .isEqualTo(1);
   }
 }
