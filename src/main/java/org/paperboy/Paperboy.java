@@ -148,7 +148,8 @@ public final class Paperboy implements EngineFactory {
         node,
         stopping,
         clock,
-        next -> parts(next, database, metrics, platforms, keys, node::get, stopping::get));
+        next -> parts(next, database, metrics, platforms, keys, node::get, stopping::get),
+        new HttpServing(database, metrics, platforms, clock));
   }
 
   /** The pipeline for {@code config}, on an open database; built again when the config changes. */

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
   /**
    * The stages, each a package of its own; {@code model} is what they share. {@code operate} is the
-   * maintainers' contract that the command line acts through.
+   * maintainers' contract that the command line and the dashboard ({@code web}) act through.
    */
   private static final List<String> STAGES =
       List.of(
@@ -41,7 +41,8 @@ class ArchitectureTest {
           "platform.mastodon",
           "platform.bluesky",
           "platform.console",
-          "operate");
+          "operate",
+          "web");
 
   /** The packages that join stages; only the composition root joins them all. */
   private static final List<String> ASSEMBLERS = List.of("pipeline", "schedule", "observe", "cli");
@@ -94,6 +95,13 @@ class ArchitectureTest {
   static final ArchRule micrometerOnlyInObserve =
       library(
           "Micrometer", new String[] {"io.micrometer..", "com.sun.net.httpserver.."}, "observe");
+
+  @ArchTest
+  static final ArchRule javalinJettyAndJteOnlyInWeb =
+      library(
+          "the dashboard's server and templates (Javalin, its Jetty, jte)",
+          new String[] {"io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "gg.jte.."},
+          "web");
 
   @ArchTest static final ArchRule picocliOnlyInCli = library("picocli", "picocli..", "cli");
 
@@ -154,6 +162,9 @@ class ArchitectureTest {
       stage("platform.console", "publish");
 
   @ArchTest static final ArchRule theOperationsContractImportsOnlyModel = stage("operate");
+
+  @ArchTest
+  static final ArchRule theDashboardActsOnlyThroughTheOperations = stage("web", "operate");
 
   // The assemblers join stages, and never lean on one another or on the root.
 

@@ -64,4 +64,10 @@ public record DashboardConfig(
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(lockout, "lockout");
   }
+
+  /** These settings without the users: what a reload changes only at the next start. */
+  public DashboardConfig withoutUsers() {
+    return new DashboardConfig(
+        enabled, Map.of(), idleTimeout, maxFailedLogins, lockout, behindProxy);
+  }
 }
