@@ -55,7 +55,7 @@ public final class Dashboard implements AutoCloseable {
     Templates templates = new Templates();
     Requests requests = new Requests(settings.behindProxy());
     Cookies cookies = new Cookies(requests);
-    Set<String> open = new HashSet<>(Set.of("/login", "/dashboard.css"));
+    Set<String> open = new HashSet<>(Set.of("/login", "/dashboard.css", "/favicon.ico"));
     probes.forEach(probe -> open.add(probe.path()));
     Guard guard =
         new Guard(
@@ -99,6 +99,8 @@ public final class Dashboard implements AutoCloseable {
                       ctx.header("Cache-Control", "max-age=3600")
                           .contentType("text/css; charset=utf-8")
                           .result(css));
+              // Browsers ask for it by themselves; there is none.
+              config.routes.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
               config.routes.get("/", ctx -> ctx.redirect("/queue", HttpStatus.SEE_OTHER));
               config.routes.get("/login", logins::form);
               config.routes.post("/login", logins::login);

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.paperboy.model.DashboardSession;
 import org.paperboy.model.DashboardSessions;
 
@@ -22,6 +23,9 @@ final class Logins {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  // A token as Secrets makes one: 32 bytes in URL-safe Base64.
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   private final Function<String, Optional<DashboardUser>> users;
   private final DashboardSessions sessions;
@@ -72,7 +76,12 @@ final class Logins {
   }
 
   private void form(Context ctx, int status, String message) {
-    String token = secrets.token();
+    // The browser's token is kept while it has one: a second tab, or a request the browser makes
+    // by itself, must not replace the token of a form already on screen.
+    String token =
+        Cookies.get(ctx, Cookies.LOGIN)
+            .filter(value -> TOKEN.matcher(value).matches())
+            .orElseGet(secrets::token);
     cookies.set(ctx, Cookies.LOGIN, token);
     templates.render(ctx, status, "login.jte", new LoginPage(token, message));
   }

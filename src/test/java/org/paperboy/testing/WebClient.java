@@ -21,12 +21,17 @@ public final class WebClient {
 
   private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-  private final DashboardService service;
+  private final String base;
   private final HttpClient http;
   private String token;
 
   public WebClient(DashboardService service) {
-    this.service = service;
+    this(service.url(""));
+  }
+
+  /** A client of the dashboard at {@code base}, such as {@code http://127.0.0.1:8080}. */
+  public WebClient(String base) {
+    this.base = base;
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -36,7 +41,7 @@ public final class WebClient {
 
   /** {@code GET path}, remembering the token of the page's forms. */
   public HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path)));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -53,7 +58,7 @@ public final class WebClient {
   public HttpResponse<String> post(String path, Map<String, String> form, String... headers)
       throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(service.url(path)))
+        HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
     if (headers.length > 0) {
