@@ -72,20 +72,28 @@ final class Standings {
     // An account the feed no longer names keeps what it made of the entry.
     held.keySet().stream().filter(id -> !accounts.contains(id)).forEach(accounts::add);
     List<EntryFate.Fate> fates = new ArrayList<>();
+    Map<String, String> left = new LinkedHashMap<>();
+    entry.left().forEach(l -> left.put(l.accountId(), l.reason()));
+    left.keySet().stream().filter(id -> !accounts.contains(id)).forEach(accounts::add);
     for (String accountId : accounts) {
       RecordedEntry.ForAccount account = held.get(accountId);
-      if (account == null) {
+      String reason = left.get(accountId);
+      if (account != null) {
+        fates.add(
+            new EntryFate.Fate(
+                accountId, words(account, feedId), account.postId(), account.postUrl()));
+      } else if (reason != null) {
+        // An entry no account could take is judged again at each poll; one the others took is not.
         fates.add(
             new EntryFate.Fate(
                 accountId,
-                "not recorded: it could not be composed for this account (tried again at"
-                    + " each poll; preview --explain says why), or the account joined the feed later",
+                entry.recorded() ? reason : reason + "; tried again at each poll",
                 null,
                 null));
       } else {
         fates.add(
             new EntryFate.Fate(
-                accountId, words(account, feedId), account.postId(), account.postUrl()));
+                accountId, "not recorded: the account joined the feed after it", null, null));
       }
     }
     return new EntryFate(entry.title(), entry.link(), entry.seenAt(), fates);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.FakeMastodon;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.TestConfig;
@@ -170,5 +171,41 @@ class QueueEditTest {
     assertThat(stdout().split("lab: awaiting approval", -1)).hasSize(3);
     assertThat(paperboy("feeds", "--feed", "nejm")).isEqualTo(2);
     assertThat(stderr()).contains("no feed nejm");
+  }
+
+  @Test
+  void feedsSaysWhyAnEntryCouldNotBePostedForAnAccount() throws Exception {
+    String words = "fixed words ".repeat(25).strip();
+    try (FakeMastodon mastodon = TestConfig.labMastodon()) {
+      Files.writeString(
+          config,
+          TestConfig.h2(dir.resolve("db"))
+              + TestConfig.labAccount(x, "min-spacing = 0s")
+              + TestConfig.mastodonAccount("lab-mastodon", mastodon, "")
+              + """
+              paperboy.feeds.plos {
+                url = "%1$s", accounts = [lab, lab-mastodon], backfill = 2
+                template = "{title} {link} %2$s"
+              }
+              paperboy.feeds.again {
+                url = "%1$s", account = lab, backfill = 1, template = "{title} {link} %2$s"
+              }
+              """
+                  .formatted(feeds.url("/plos.xml"), words));
+      paperboy("once");
+
+      // X cannot take the template's 300 fixed characters; Mastodon can: X's reason stays.
+      assertThat(paperboy("feeds", "--feed", "plos")).as(stderr()).isZero();
+      assertThat(stdout())
+          .contains("        lab: cannot compose a post: the template's fixed parts alone are ")
+          .doesNotContain("tried again at each poll");
+      assertThat(stdout().split("        lab-mastodon: (posted|queued)", -1)).hasSize(3);
+      // No account could take it: it is not recorded as seen, and each poll tries it again.
+      assertThat(paperboy("feeds", "--feed", "again")).as(stderr()).isZero();
+      assertThat(stdout())
+          .containsPattern(
+              "        lab: cannot compose a post: the template's fixed parts alone are [^\\n]*;"
+                  + " tried again at each poll\n");
+    }
   }
 }

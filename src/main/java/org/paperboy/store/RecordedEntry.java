@@ -12,8 +12,30 @@ import org.paperboy.model.OutboxState;
  * @param link its link, or {@code null}
  * @param seenAt when the feed first showed it
  * @param accounts each account that holds the paper, in account order
+ * @param left each account a poll could not make a post of it for, and why
+ * @param recorded false for an entry no account could take: not recorded as seen, it is judged
+ *     again at each poll
  */
-public record RecordedEntry(String title, String link, Instant seenAt, List<ForAccount> accounts) {
+public record RecordedEntry(
+    String title,
+    String link,
+    Instant seenAt,
+    List<ForAccount> accounts,
+    List<Left> left,
+    boolean recorded) {
+
+  /**
+   * An account a poll could not make a post of the entry for.
+   *
+   * @param accountId the account
+   * @param reason why, in the words of {@code preview --explain}
+   */
+  public record Left(String accountId, String reason) {
+    public Left {
+      Objects.requireNonNull(accountId, "accountId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 
   /**
    * The paper as one account holds it.
@@ -45,5 +67,6 @@ public record RecordedEntry(String title, String link, Instant seenAt, List<ForA
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(seenAt, "seenAt");
     accounts = List.copyOf(accounts);
+    left = List.copyOf(left);
   }
 }

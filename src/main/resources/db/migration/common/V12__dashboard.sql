@@ -38,3 +38,17 @@ CREATE INDEX dashboard_login_failures_last ON dashboard_login_failures (last_fai
 
 -- The posts made, newest first, for the dashboard's history.
 CREATE INDEX posts_time ON posts (posted_at);
+
+-- The entries a poll could not compose a post from for an account, and why, for a feed's page. An
+-- entry no account could take is left unrecorded and tried again at each poll: its rows last
+-- until a poll records it. An entry recorded for the feed's other accounts keeps its row.
+CREATE TABLE feed_left_entries (
+  feed_id    VARCHAR(100)  NOT NULL,
+  entry_key  VARCHAR(600)  NOT NULL,
+  account_id VARCHAR(100)  NOT NULL,
+  title      VARCHAR(4000) NOT NULL,
+  link       VARCHAR(2000),
+  reason     VARCHAR(2000) NOT NULL,
+  seen_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  PRIMARY KEY (feed_id, entry_key, account_id)
+);

@@ -341,4 +341,40 @@ abstract class StoreContract {
             sessions.failedLogin("address:127.0.0.1", later, later.minus(Duration.ofMinutes(15))))
         .isEqualTo(1);
   }
+
+  @Test
+  void anEntryNoAccountCouldTakeIsListedWithWhyUntilAPollRecordsIt() {
+    JdbcFeedEntries entries = new JdbcFeedEntries(database.dataSource());
+    LeftEntry left = new LeftEntry("lab", "g1", "A title", null, "cannot compose a post: too long");
+
+    papers.recordAll("nejm", List.of(), List.of(left), T0);
+    assertThat(entries.recent("nejm", 10))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.recorded()).isFalse();
+              assertThat(entry.left())
+                  .containsExactly(
+                      new RecordedEntry.Left("lab", "cannot compose a post: too long"));
+            });
+    // Judged again and left again: still one row.
+    papers.recordAll("nejm", List.of(), List.of(left), T0.plusSeconds(60));
+    assertThat(entries.recent("nejm", 10)).hasSize(1);
+
+    papers.recordAll(
+        "nejm",
+        List.of(paper("nejm", "g1", "10.1/g1", T0, "post g1")),
+        List.of(),
+        T0.plusSeconds(120));
+    assertThat(entries.recent("nejm", 10))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.recorded()).isTrue();
+              assertThat(entry.left()).isEmpty();
+              assertThat(entry.accounts())
+                  .extracting(RecordedEntry.ForAccount::state)
+                  .containsExactly(OutboxState.QUEUED);
+            });
+  }
 }
