@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.FakeBluesky;
 import org.paperboy.testing.FakeMastodon;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
@@ -206,6 +207,38 @@ class QueueEditTest {
           .containsPattern(
               "        lab: cannot compose a post: the template's fixed parts alone are [^\\n]*;"
                   + " tried again at each poll\n");
+    }
+  }
+
+  @Test
+  void anEditIsCountedByItsAccountsOwnPlatform() throws Exception {
+    try (FakeMastodon mastodon = TestConfig.labMastodon();
+        FakeBluesky bluesky = TestConfig.labBluesky()) {
+      Files.writeString(
+          config,
+          TestConfig.h2(dir.resolve("db"))
+              + TestConfig.mastodonAccount("lab-mastodon", mastodon, "approval = true")
+              + TestConfig.blueskyAccount("lab-bluesky", bluesky, "approval = true")
+              + "paperboy.feeds.plos { url = \"%s\", accounts = [lab-mastodon, lab-bluesky],"
+                  .formatted(feeds.url("/plos.xml"))
+              + " backfill = 1 }\n");
+      paperboy("once");
+      paperboy("queue", "list", "--account", "lab-mastodon");
+      String toot = stdout().substring(0, stdout().indexOf(' '));
+      paperboy("queue", "list", "--account", "lab-bluesky");
+      String skeet = stdout().substring(0, stdout().indexOf(' '));
+
+      // Mastodon counts characters, up to the instance's 500.
+      assertThat(paperboy("queue", "edit", toot, "--text", "a".repeat(501))).isEqualTo(1);
+      assertThat(stderr())
+          .startsWith(
+              "paperboy: the post is 501 long and its Mastodon instance allows 500 by its count");
+      assertThat(paperboy("queue", "edit", toot, "--text", "a".repeat(500))).isZero();
+      // Bluesky counts graphemes, up to 300: an emoji is one (X would count it as two).
+      assertThat(paperboy("queue", "edit", skeet, "--text", "🧠".repeat(301))).isEqualTo(1);
+      assertThat(stderr())
+          .startsWith("paperboy: the post is 301 long and Bluesky allows 300 by its count");
+      assertThat(paperboy("queue", "edit", skeet, "--text", "🧠".repeat(300))).isZero();
     }
   }
 }
