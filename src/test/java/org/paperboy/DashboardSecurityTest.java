@@ -116,6 +116,8 @@ class DashboardSecurityTest {
     assertThat(foreign.body()).contains("the form was sent from https://evil.example.org");
     assertThat(awaitingApproval()).isEqualTo(2);
 
+    assertThat(anna.get("/queue/no-such-post/edit").statusCode()).isEqualTo(404);
+    anna.get("/queue");
     HttpResponse<String> approved =
         anna.submit("/queue/" + id, Map.of("action", "approve"), "Origin", service.url(""));
     assertThat(approved.statusCode()).isEqualTo(303);

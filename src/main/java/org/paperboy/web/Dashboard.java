@@ -3,6 +3,7 @@ package org.paperboy.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,6 +114,16 @@ public final class Dashboard implements AutoCloseable {
               config.routes.get("/feeds/{id}", feeds::feed);
               config.routes.get("/feeds/{id}/preview", feeds::preview);
               config.routes.get("/history", feeds::history);
+              // A path whose id is not a number, such as /queue/abc/edit.
+              config.routes.exception(
+                  ValidationException.class,
+                  (e, ctx) ->
+                      templates.render(
+                          ctx,
+                          404,
+                          "error.jte",
+                          new ErrorPage(
+                              Guard.viewer(ctx), 404, "Not found", "there is no " + ctx.path())));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
