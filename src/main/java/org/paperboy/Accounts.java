@@ -74,6 +74,7 @@ final class Accounts {
           rules,
           new MastodonPublisher(
               mastodon.instanceUrl(),
+              instance(account, mastodon),
               mastodon.accessToken(),
               mastodon.visibility(),
               mastodon.language(),
@@ -101,17 +102,20 @@ final class Accounts {
   TextRules rules(AccountConfig account) {
     PlatformSettings settings = account.settings();
     if (settings instanceof PlatformSettings.Mastodon mastodon) {
-      MastodonInstance instance =
-          instances.computeIfAbsent(
-              mastodon.instanceUrl().toString(),
-              url -> new MastodonInstance(mastodon.instanceUrl(), http(account), clock));
-      return new MastodonText(instance);
+      return new MastodonText(instance(account, mastodon));
     }
     if (settings instanceof PlatformSettings.Bluesky) {
       return new BlueskyText();
     }
     // X, and the console, which prints posts as X would take them.
     return x;
+  }
+
+  /** The account's instance and its limits, one for all the accounts of an instance. */
+  private MastodonInstance instance(AccountConfig account, PlatformSettings.Mastodon mastodon) {
+    return instances.computeIfAbsent(
+        mastodon.instanceUrl().toString(),
+        url -> new MastodonInstance(mastodon.instanceUrl(), http(account), clock));
   }
 
   private static PlatformHttp http(AccountConfig account) {

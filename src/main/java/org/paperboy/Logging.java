@@ -11,19 +11,22 @@ import org.slf4j.LoggerFactory;
 /** Switches the stderr log between plain lines and one JSON object per line. */
 final class Logging {
 
+  /** The name of the stderr appender {@link LogSetup} makes. */
+  static final String APPENDER = "STDERR";
+
   private Logging() {}
 
   /**
    * With {@code json}, each event becomes a JSON object with its level, logger, message and fields
-   * (the feed and account ids among them), for log collectors; otherwise plain lines as {@code
-   * logback.xml} writes them.
+   * (the feed and account ids among them), for log collectors; otherwise plain lines as {@link
+   * LogSetup} writes them.
    */
   static void useJson(boolean json) {
     if (!json || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
     Appender<ILoggingEvent> appender =
-        context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
     if (appender instanceof ConsoleAppender<ILoggingEvent> console
         && !(console.getEncoder() instanceof JsonEncoder)) {
       JsonEncoder encoder = new JsonEncoder();

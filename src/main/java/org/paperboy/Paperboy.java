@@ -29,10 +29,13 @@ import org.paperboy.enrich.PageSource;
 import org.paperboy.fetch.FeedFetcher;
 import org.paperboy.fetch.FetchLimits;
 import org.paperboy.fetch.FetchResult;
+import org.paperboy.fetch.HostSpacing;
 import org.paperboy.fetch.Validators;
 import org.paperboy.observe.Metrics;
 import org.paperboy.operate.Operations;
 import org.paperboy.parse.FeedParser;
+import org.paperboy.picture.PictureLoader;
+import org.paperboy.picture.PictureSource;
 import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PostDispatcher;
@@ -50,6 +53,7 @@ import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.store.JdbcPictures;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.JdbcSessions;
@@ -66,8 +70,8 @@ public final class Paperboy implements EngineFactory {
   // Refused credentials are tried again this often, to notice a fix without a restart.
   private static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
   // Many journals share one platform host; one article page every two seconds is polite.
-  private static final Duration PER_HOST_DELAY = Duration.ofSeconds(2);
   private static final int PAGE_CACHE_SIZE = 1000;
+  private static final long MOST_PICTURE_BYTES = 20L * 1024 * 1024;
 
   private final Clock clock;
   private final PrintStream out;
@@ -171,12 +175,18 @@ public final class Paperboy implements EngineFactory {
                 config.fetch().maxBodyBytes()),
             userAgent());
     JdbcFeedStore feedStore = new JdbcFeedStore(database.dataSource());
+    // Pages and pictures often share a host (the publisher's): one spacing for both.
+    HostSpacing spacing = new HostSpacing(clock, config.fetch().perHostDelay());
     Set<String> held = new HashSet<>();
+    Set<String> textOnly = new HashSet<>();
     Map<String, PostDispatcher.Account> dispatched = new LinkedHashMap<>();
     Map<String, PostComposer> composers = new LinkedHashMap<>();
     for (AccountConfig account : config.accounts().values()) {
       if (account.approval()) {
         held.add(account.id());
+      }
+      if (!account.images()) {
+        textOnly.add(account.id());
       }
       Accounts.Platform platform = platforms.of(account, metrics);
       composers.put(account.id(), new PostComposer(platform.rules()));
@@ -202,9 +212,11 @@ public final class Paperboy implements EngineFactory {
         new FeedPoller(
             fetcher,
             new FeedParser(),
-            new Enricher(articlePages(), clock, PER_HOST_DELAY, PAGE_CACHE_SIZE),
+            new Enricher(articlePages(spacing), PAGE_CACHE_SIZE),
             new Summariser(),
             composers,
+            new PictureLoader(pictures(spacing)),
+            textOnly,
             keys,
             feedStore,
             new JdbcPaperStore(database.dataSource()),
@@ -219,6 +231,7 @@ public final class Paperboy implements EngineFactory {
             new JdbcPostLog(database.dataSource()),
             accounts,
             new JdbcSpend(database.dataSource()),
+            new JdbcPictures(database.dataSource()),
             clock,
             metrics,
             node,
@@ -251,18 +264,43 @@ public final class Paperboy implements EngineFactory {
   }
 
   /** Article pages for enrichment: smaller and quicker than feeds, failures logged and dropped. */
-  private PageSource articlePages() {
+  private PageSource articlePages(HostSpacing spacing) {
     FeedFetcher pages =
         new FeedFetcher(
             new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(15), 3L * 1024 * 1024),
             userAgent());
     return url -> {
+      spacing.await(url);
       FetchResult result = pages.fetch(url, Validators.NONE);
       if (result instanceof FetchResult.Fetched fetched) {
         return Optional.of(fetched.body());
       }
-      LoggerFactory.getLogger(Paperboy.class).info("article page not read: {}", result);
+      LoggerFactory.getLogger(Paperboy.class)
+          .info(
+              "article page {} not read: {}",
+              url,
+              result instanceof FetchResult.Failed failed ? failed.reason() : "not modified");
       return Optional.empty();
+    };
+  }
+
+  /**
+   * Papers' pictures: fetched as politely as pages, up to {@value #MOST_PICTURE_BYTES} bytes (a
+   * larger one is scaled down for each platform later).
+   */
+  private PictureSource pictures(HostSpacing spacing) {
+    FeedFetcher fetcher =
+        new FeedFetcher(
+            new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(20), MOST_PICTURE_BYTES),
+            userAgent());
+    return url -> {
+      spacing.await(url);
+      FetchResult result = fetcher.fetch(url, Validators.NONE);
+      if (result instanceof FetchResult.Fetched fetched) {
+        return fetched.body();
+      }
+      throw new IOException(
+          result instanceof FetchResult.Failed failed ? failed.reason() : result.toString());
     };
   }
 

@@ -32,6 +32,7 @@ class ArchitectureTest {
           "parse",
           "filter",
           "enrich",
+          "picture",
           "summarise",
           "compose",
           "queue",
@@ -89,7 +90,14 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule jsoupOnlyWhereHtmlIsRead =
-      library("jsoup", "org.jsoup..", "enrich", "summarise");
+      library("jsoup", "org.jsoup..", "parse", "enrich", "summarise");
+
+  @ArchTest
+  static final ArchRule imageCodecsOnlyInPicture =
+      library(
+          "decoding and encoding pictures (ImageIO, Java 2D)",
+          new String[] {"javax.imageio..", "java.awt.."},
+          "picture");
 
   @ArchTest
   static final ArchRule micrometerOnlyInObserve =
@@ -136,6 +144,8 @@ class ArchitectureTest {
   @ArchTest static final ArchRule filterImportsOnlyModel = stage("filter");
 
   @ArchTest static final ArchRule enrichImportsOnlyModel = stage("enrich");
+
+  @ArchTest static final ArchRule pictureImportsOnlyModel = stage("picture");
 
   @ArchTest static final ArchRule summariseImportsOnlyModel = stage("summarise");
 

@@ -22,6 +22,7 @@ import org.paperboy.testing.FakeMastodon;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.FeedServer;
 import org.paperboy.testing.TestConfig;
+import org.paperboy.testing.TestPictures;
 
 /** {@code paperboy preview}: exactly what once would post, and why the rest would not be. */
 class PreviewTest {
@@ -221,6 +222,54 @@ class PreviewTest {
       assertThat(mastodon.statuses()).as("a preview posts nothing").isEmpty();
       assertThat(bluesky.sessionsCreated()).as("nor logs in").isZero();
     }
+  }
+
+  @Test
+  void saysWhichPictureEachPostWouldCarryAndItsAltTextFetchingButUploadingNothing()
+      throws Exception {
+    feeds.serve("/toc.jpg", TestPictures.jpeg(640, 480, 1), "image/jpeg");
+    feeds.serve(
+        "/toc.xml",
+        """
+        <rss version="2.0"><channel><title>t</title>
+          <item><title>Sepsis bundles</title><link>%s</link><guid>s1</guid>
+          <description><![CDATA[<img src="/toc.jpg" alt="Bundle uptake by hospital">
+          Bundles saved lives in 31 hospitals.]]></description></item>
+          <item><title>Hand hygiene</title><link>%s</link><guid>s2</guid>
+          <description>Soap won.</description></item>
+        </channel></rss>
+        """
+            .formatted(feeds.url("/a/1"), feeds.url("/a/2"))
+            .getBytes(StandardCharsets.UTF_8),
+        "application/rss+xml");
+    Files.writeString(
+        config,
+        TestConfig.h2(dir.resolve("db"))
+            + TestConfig.labAccount(x, "")
+            + "paperboy.feeds.toc { url = \"%s\", account = lab, backfill = 2 }\n"
+                .formatted(feeds.url("/toc.xml")));
+
+    assertThat(paperboy("preview", "--config", config.toString(), "--json")).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(paperboy("preview", "--config", config.toString())).isZero();
+
+    assertThat(lines).extracting(line -> line.get("guid").asText()).containsOnly("s1", "s2");
+    JsonNode pictured =
+        lines.stream().filter(l -> l.get("guid").asText().equals("s1")).findAny().orElseThrow();
+    JsonNode plain =
+        lines.stream().filter(l -> l.get("guid").asText().equals("s2")).findAny().orElseThrow();
+    assertThat(pictured.get("image").asText())
+        .as(pictured.toString())
+        .isEqualTo(feeds.url("/toc.jpg").toString());
+    assertThat(pictured.get("alt").asText()).isEqualTo("Bundle uptake by hospital");
+    assertThat(plain.get("image").isNull()).isTrue();
+    assertThat(plain.get("alt").isNull()).isTrue();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "[picture "
+                + feeds.url("/toc.jpg")
+                + " (image/jpeg, 640x480); alt: Bundle uptake by hospital]");
+    assertThat(x.media()).as("a preview uploads nothing").isEmpty();
   }
 
   private static String textOf(List<JsonNode> lines, String platform, String guid) {

@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
     })
 final class PreviewCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Jackson, loaded only when a preview prints JSON: every other command starts without it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Mixin ConfigOption config;
 
@@ -139,7 +142,7 @@ final class PreviewCommand implements Callable<Integer> {
       String platform = valid.accounts().get(verdict.accountId()).platform().configName();
       String account = several ? ", " + verdict.accountId() + " on " + platform : "";
       if (json) {
-        out.println(JSON.writeValueAsString(asJson(preview.feedId(), platform, verdict)));
+        out.println(Json.MAPPER.writeValueAsString(asJson(preview.feedId(), platform, verdict)));
       } else if (posted) {
         for (Post post : verdict.posts()) {
           out.println(post.text());
@@ -151,6 +154,20 @@ final class PreviewCommand implements Callable<Integer> {
                   + (verdict.posts().indexOf(post) > 0 ? ", reply" : "")
                   + account
                   + ")");
+          if (verdict.posts().indexOf(post) == 0 && verdict.picture() != null) {
+            out.println(
+                "   [picture "
+                    + verdict.picture().source()
+                    + " ("
+                    + verdict.picture().mimeType()
+                    + ", "
+                    + verdict.picture().width()
+                    + "x"
+                    + verdict.picture().height()
+                    + "); alt: "
+                    + verdict.picture().alt()
+                    + "]");
+          }
         }
         out.println();
       } else {
@@ -183,7 +200,10 @@ final class PreviewCommand implements Callable<Integer> {
       line.put("reply", verdict.posts().get(1).text());
       line.put("reply_length", verdict.posts().get(1).length());
     }
-    if (!posted) {
+    if (posted) {
+      line.put("image", verdict.picture() == null ? null : verdict.picture().source());
+      line.put("alt", verdict.picture() == null ? null : verdict.picture().alt());
+    } else {
       line.put("reason", verdict.reason());
     }
     return line;

@@ -69,6 +69,25 @@ public final class PostComposer {
     return new Subject(summary.title(), Links.forPaper(paper), summary.text());
   }
 
+  /**
+   * A picture's alt text for {@code paper} from {@code template}: its clean title, journal, first
+   * author, DOI and date as the template places them.
+   */
+  public static String alt(Template template, Paper paper, Summary summary) {
+    Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+    values.put(Placeholder.TITLE, summary.title());
+    values.put(Placeholder.DOI, paper.doi() == null ? "" : paper.doi());
+    values.put(Placeholder.JOURNAL, paper.journal() == null ? "" : paper.journal());
+    values.put(
+        Placeholder.FIRST_AUTHOR, paper.authors().isEmpty() ? "" : paper.authors().get(0).name());
+    values.put(
+        Placeholder.DATE,
+        paper.published() == null
+            ? ""
+            : paper.published().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+    return template.fill(values).strip();
+  }
+
   private PostParts parts(FeedStyle style, Paper paper, Summary summary, LocalDate today) {
     String title = rules.neutralise(summary.title());
     List<String> sentences = new ArrayList<>();

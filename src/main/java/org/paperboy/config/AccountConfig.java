@@ -15,6 +15,7 @@ import org.paperboy.model.QuietHours;
  * @param quietHours when it never posts, or {@code null}
  * @param approval hold its posts until a maintainer approves them
  * @param retry how failed sends are retried
+ * @param images whether its posts carry their papers' pictures (where their feeds have them)
  */
 public record AccountConfig(
     String id,
@@ -24,7 +25,8 @@ public record AccountConfig(
     int maxPerDay,
     QuietHours quietHours,
     boolean approval,
-    Retry retry) {
+    Retry retry,
+    boolean images) {
 
   /**
    * How failed sends are retried: waits doubling from {@code initialDelay} up to {@code maxDelay},

@@ -35,6 +35,7 @@ final class AccountReader {
     QuietHours quietHours = quietHours(reader);
     Optional<Boolean> approval = reader.bool("approval");
     Optional<AccountConfig.Retry> retry = retry(reader);
+    Optional<Boolean> images = reader.bool("images");
     Optional<PlatformSettings> settings = platform.flatMap(p -> platforms.read(p, block));
     if (reader.problemCount() > problemsBefore || settings.isEmpty()) {
       return Optional.empty();
@@ -48,7 +49,8 @@ final class AccountReader {
             maxPerDay.orElseThrow(),
             quietHours,
             approval.orElseThrow(),
-            retry.orElseThrow()));
+            retry.orElseThrow(),
+            images.orElseThrow()));
   }
 
   private static QuietHours quietHours(ConfigReader reader) {

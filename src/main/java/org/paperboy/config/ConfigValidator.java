@@ -141,6 +141,10 @@ final class ConfigValidator {
     Optional<Duration> connect = reader.duration("connect-timeout");
     Optional<Duration> read = reader.duration("read-timeout");
     Optional<Long> size = reader.bytes("max-body-size");
+    Optional<Duration> spacing = reader.duration("per-host-delay");
+    spacing
+        .filter(Duration::isNegative)
+        .ifPresent(d -> reader.problem("per-host-delay", "must not be negative, found " + d));
     connect
         .filter(d -> d.isZero() || d.isNegative())
         .ifPresent(d -> reader.problem("connect-timeout", "must be positive, found " + d));
@@ -152,7 +156,8 @@ final class ConfigValidator {
     if (problems.size() > before) {
       return null;
     }
-    return new FetchConfig(connect.orElseThrow(), read.orElseThrow(), size.orElseThrow());
+    return new FetchConfig(
+        connect.orElseThrow(), read.orElseThrow(), size.orElseThrow(), spacing.orElseThrow());
   }
 
   private DatabaseConfig database() {

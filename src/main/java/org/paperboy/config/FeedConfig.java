@@ -30,6 +30,8 @@ import org.paperboy.model.Person;
  * @param maxAge how old an entry may be, or {@code null} for no limit
  * @param thread post the summary as a reply to a first post with the title and link
  * @param staleAfter how long without anything new before the feed is flagged
+ * @param images attach each paper's picture, when it has one
+ * @param imageAlt the template of a picture's alt text when its source gives none worth keeping
  */
 public record FeedConfig(
     String id,
@@ -48,7 +50,9 @@ public record FeedConfig(
     Set<Notice> skip,
     Duration maxAge,
     boolean thread,
-    Duration staleAfter) {
+    Duration staleAfter,
+    boolean images,
+    String imageAlt) {
 
   public FeedConfig {
     Objects.requireNonNull(id, "id");
@@ -59,6 +63,7 @@ public record FeedConfig(
       throw new IllegalArgumentException("feed " + id + " names no account");
     }
     Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(imageAlt, "imageAlt");
     hashtags = List.copyOf(hashtags);
     hashtagRules = List.copyOf(hashtagRules);
     roster = List.copyOf(roster);
@@ -92,6 +97,8 @@ public record FeedConfig(
         skip,
         maxAge,
         thread,
-        staleAfter);
+        staleAfter,
+        images,
+        imageAlt);
   }
 }

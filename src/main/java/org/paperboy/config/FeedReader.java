@@ -98,6 +98,9 @@ final class FeedReader {
     }
     Optional<Boolean> thread = reader.bool("thread");
     Optional<Duration> staleAfter = reader.duration("stale-after");
+    Optional<Boolean> images = reader.bool("images");
+    Optional<String> imageAlt =
+        reader.string("image-alt").filter(t -> Values.altTemplate(reader, "image-alt", t));
     if (reader.problemCount() > problemsBefore) {
       return Optional.empty();
     }
@@ -119,6 +122,8 @@ final class FeedReader {
             skip.orElseThrow(),
             maxAge,
             thread.orElseThrow(),
-            staleAfter.orElseThrow()));
+            staleAfter.orElseThrow(),
+            images.orElseThrow(),
+            imageAlt.orElseThrow()));
   }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,13 @@ final class Values {
   private static final Pattern HASHTAG =
       Pattern.compile("#?[\\p{L}\\p{M}\\p{Nd}_]*\\p{L}[\\p{L}\\p{M}\\p{Nd}_]*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  private static final Set<Placeholder> ALT_PLACEHOLDERS =
+      EnumSet.of(
+          Placeholder.TITLE,
+          Placeholder.JOURNAL,
+          Placeholder.FIRST_AUTHOR,
+          Placeholder.DOI,
+          Placeholder.DATE);
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
   private final CronValidator cron;
@@ -147,6 +155,31 @@ final class Values {
     if (!any) {
       reader.problem(
           key, "holds no placeholder; known: " + String.join(" ", Placeholder.written()));
+      valid = false;
+    }
+    return valid;
+  }
+
+  /**
+   * True when {@code template}, a picture's alt text, names only what describes a paper: {@code
+   * {title}}, {@code {journal}}, {@code {first_author}}, {@code {doi}} and {@code {date}}; it may
+   * name none.
+   */
+  static boolean altTemplate(ConfigReader reader, String key, String template) {
+    List<String> known = ALT_PLACEHOLDERS.stream().map(p -> "{" + p.token() + "}").toList();
+    boolean valid = true;
+    Matcher m = PLACEHOLDER.matcher(template);
+    while (m.find()) {
+      Optional<Placeholder> placeholder = Placeholder.byToken(m.group(1));
+      if (placeholder.isEmpty() || !ALT_PLACEHOLDERS.contains(placeholder.get())) {
+        reader.problem(
+            key,
+            "{" + m.group(1) + "} cannot describe a picture; known: " + String.join(" ", known));
+        valid = false;
+      }
+    }
+    if (template.isBlank()) {
+      reader.problem(key, "is empty: a picture's alt text must say something");
       valid = false;
     }
     return valid;

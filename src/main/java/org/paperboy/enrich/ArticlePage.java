@@ -1,5 +1,6 @@
 package org.paperboy.enrich;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.paperboy.model.Author;
+import org.paperboy.model.PictureRef;
 
 /**
  * Reads an article page's metadata: Highwire {@code citation_*} tags (Google Scholar's), then
@@ -18,7 +20,10 @@ final class ArticlePage {
 
   private ArticlePage() {}
 
-  static PageDetails read(byte[] html) {
+  /**
+   * @param url the page's address, which a relative picture address is relative to
+   */
+  static PageDetails read(byte[] html, URI url) {
     Document page = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
     String abstractText = first(page, "citation_abstract", "dc.description");
     if (abstractText == null) {
@@ -35,7 +40,34 @@ final class ArticlePage {
         authors.add(Author.named(name));
       }
     }
-    return new PageDetails(abstractText, doi, authors, journal);
+    return new PageDetails(abstractText, doi, authors, journal, picture(page, url));
+  }
+
+  /** The page's picture for sharing: OpenGraph's, else Twitter's card's. */
+  private static PictureRef picture(Document page, URI url) {
+    String[][] kinds = {
+      {"og:image:secure_url", "og:image:alt"},
+      {"og:image", "og:image:alt"},
+      {"og:image:url", "og:image:alt"},
+      {"twitter:image", "twitter:image:alt"},
+      {"twitter:image:src", "twitter:image:alt"}
+    };
+    for (String[] kind : kinds) {
+      String src = first(page, kind[0]);
+      if (src == null) {
+        continue;
+      }
+      try {
+        URI absolute = url.resolve(src.replace(" ", "%20"));
+        String scheme = String.valueOf(absolute.getScheme()).toLowerCase(Locale.ROOT);
+        if ((scheme.equals("http") || scheme.equals("https")) && absolute.getHost() != null) {
+          return new PictureRef(absolute.toString(), first(page, kind[1]));
+        }
+      } catch (IllegalArgumentException e) {
+        // not an address: the next kind may be
+      }
+    }
+    return null;
   }
 
   private static String first(Document page, String... names) {

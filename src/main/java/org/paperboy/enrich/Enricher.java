@@ -1,39 +1,27 @@
 package org.paperboy.enrich;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.paperboy.model.Doi;
 import org.paperboy.model.Paper;
 
 /**
- * Completes a paper from its article page when the feed left out its abstract, DOI or authors.
- * Requests to one host are spaced by a delay (many journals share a platform), pages are cached,
- * and a failure leaves the paper as it was. Thread-safe.
+ * Completes a paper from its article page when the feed left out its abstract, DOI, authors or
+ * picture. Pages are cached (the source spaces requests to one host), and a failure leaves the
+ * paper as it was. Thread-safe.
  */
 public final class Enricher {
 
   private final PageSource pages;
-  private final Clock clock;
-  private final Duration perHostDelay;
   private final int cacheSize;
-  private final Map<String, Instant> lastRequest = new HashMap<>();
   private final Map<String, PageDetails> cache;
 
   /**
-   * @param perHostDelay the least time between two requests to one host
    * @param cacheSize how many pages' details to keep
    */
-  public Enricher(PageSource pages, Clock clock, Duration perHostDelay, int cacheSize) {
+  public Enricher(PageSource pages, int cacheSize) {
     this.pages = pages;
-    this.clock = clock;
-    this.perHostDelay = perHostDelay;
     this.cacheSize = cacheSize;
     this.cache =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -44,10 +32,18 @@ public final class Enricher {
         };
   }
 
-  /** {@code paper} with what its page adds; the paper itself when it lacks nothing. */
-  public Paper enrich(Paper paper) {
+  /**
+   * {@code paper} with what its page adds; the paper itself when it lacks nothing.
+   *
+   * @param wantsPicture whether a paper whose entry shows no picture lacks one: the page's is added
+   *     then, and whenever the page is read for something else
+   */
+  public Paper enrich(Paper paper, boolean wantsPicture) {
     boolean lacks =
-        paper.abstractHtml().isBlank() || paper.doi() == null || paper.authors().isEmpty();
+        paper.abstractHtml().isBlank()
+            || paper.doi() == null
+            || paper.authors().isEmpty()
+            || (wantsPicture && paper.pictures().isEmpty());
     if (!lacks || paper.link() == null || !paper.link().startsWith("http")) {
       return paper;
     }
@@ -56,13 +52,17 @@ public final class Enricher {
     if (doi == null) {
       doi = Doi.find(details.doi()).orElse(null);
     }
-    return paper.withDetails(
-        doi,
-        paper.authors().isEmpty() ? details.authors() : paper.authors(),
-        paper.journal() == null ? details.journal() : paper.journal(),
-        paper.abstractHtml().isBlank() && details.abstractText() != null
-            ? details.abstractText()
-            : paper.abstractHtml());
+    Paper enriched =
+        paper.withDetails(
+            doi,
+            paper.authors().isEmpty() ? details.authors() : paper.authors(),
+            paper.journal() == null ? details.journal() : paper.journal(),
+            paper.abstractHtml().isBlank() && details.abstractText() != null
+                ? details.abstractText()
+                : paper.abstractHtml());
+    return wantsPicture && details.picture() != null
+        ? enriched.withPicture(details.picture())
+        : enriched;
   }
 
   private PageDetails details(String link) {
@@ -78,30 +78,11 @@ public final class Enricher {
     } catch (IllegalArgumentException e) {
       return PageDetails.NONE;
     }
-    waitForHost(url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT));
-    PageDetails details = pages.fetch(url).map(ArticlePage::read).orElse(PageDetails.NONE);
+    PageDetails details =
+        pages.fetch(url).map(html -> ArticlePage.read(html, url)).orElse(PageDetails.NONE);
     synchronized (cache) {
       cache.put(link, details);
     }
     return details;
-  }
-
-  private void waitForHost(String host) {
-    Duration wait;
-    synchronized (lastRequest) {
-      Instant now = clock.instant();
-      Instant allowed =
-          Optional.ofNullable(lastRequest.get(host)).map(t -> t.plus(perHostDelay)).orElse(now);
-      Instant at = allowed.isAfter(now) ? allowed : now;
-      lastRequest.put(host, at);
-      wait = Duration.between(now, at);
-    }
-    if (!wait.isZero()) {
-      try {
-        Thread.sleep(wait.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.paperboy.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param articleType the article type the publisher gives ("Research Article", "Correction"), or
  *     {@code null}
  * @param abstractHtml the abstract as HTML (possibly empty, never null)
+ * @param pictures where its picture may be had, best first: its entry's {@code <img>}s, then its
+ *     article page's; possibly none
  */
 public record Paper(
     String feedId,
@@ -31,7 +34,8 @@ public record Paper(
     Instant published,
     List<String> categories,
     String articleType,
-    String abstractHtml) {
+    String abstractHtml,
+    List<PictureRef> pictures) {
 
   public Paper {
     Objects.requireNonNull(feedId, "feedId");
@@ -40,9 +44,38 @@ public record Paper(
     authors = List.copyOf(authors);
     categories = List.copyOf(categories);
     abstractHtml = abstractHtml == null ? "" : abstractHtml;
+    pictures = List.copyOf(pictures);
     if (guid.isBlank()) {
       throw new IllegalArgumentException("guid is blank for an entry of feed " + feedId);
     }
+  }
+
+  /** A paper whose picture is nowhere to be had. */
+  public Paper(
+      String feedId,
+      String guid,
+      String title,
+      String link,
+      String doi,
+      List<Author> authors,
+      String journal,
+      Instant published,
+      List<String> categories,
+      String articleType,
+      String abstractHtml) {
+    this(
+        feedId,
+        guid,
+        title,
+        link,
+        doi,
+        authors,
+        journal,
+        published,
+        categories,
+        articleType,
+        abstractHtml,
+        List.of());
   }
 
   /** What makes another entry the same paper: the DOI when known, else the link, else the guid. */
@@ -52,6 +85,22 @@ public record Paper(
 
   /** This paper with what an article page added: a DOI, authors, journal or abstract. */
   public Paper withDetails(String doi, List<Author> authors, String journal, String abstractHtml) {
+    return copy(doi, authors, journal, abstractHtml, pictures);
+  }
+
+  /** This paper with {@code picture} as the last place its picture may be had. */
+  public Paper withPicture(PictureRef picture) {
+    List<PictureRef> more = new ArrayList<>(pictures);
+    more.add(picture);
+    return copy(doi, authors, journal, abstractHtml, more);
+  }
+
+  private Paper copy(
+      String doi,
+      List<Author> authors,
+      String journal,
+      String abstractHtml,
+      List<PictureRef> pictures) {
     return new Paper(
         feedId,
         guid,
@@ -63,6 +112,7 @@ public record Paper(
         published,
         categories,
         articleType,
-        abstractHtml);
+        abstractHtml,
+        pictures);
   }
 }

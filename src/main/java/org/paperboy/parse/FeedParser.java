@@ -79,7 +79,7 @@ public final class FeedParser {
             base);
     List<Paper> papers = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
-      mapper.map(entries.get(i), links.get(i)).ifPresent(papers::add);
+      mapper.map(entries.get(i), links.get(i), base).ifPresent(papers::add);
     }
     return papers;
   }

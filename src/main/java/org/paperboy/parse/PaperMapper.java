@@ -6,6 +6,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,7 +36,7 @@ final class PaperMapper {
    *
    * @param link the entry's link made canonical, or {@code null} (see {@link EntryLinks})
    */
-  Optional<Paper> map(SyndEntry entry, String link) {
+  Optional<Paper> map(SyndEntry entry, String link, URI base) {
     String title = trimmed(entry.getTitle());
     String guid = firstNonBlank(rawGuid(entry), link, title);
     if (guid == null || title == null) {
@@ -56,7 +57,25 @@ final class PaperMapper {
             date(entry, dc),
             categories(entry),
             articleType(entry, dc),
-            abstractHtml));
+            abstractHtml,
+            EntryPictures.in(texts, pictureBase(entry, base))));
+  }
+
+  /** What an entry's relative picture address is relative to: its link, else the feed's. */
+  private static URI pictureBase(SyndEntry entry, URI feed) {
+    String link = rawLink(entry);
+    if (link != null) {
+      try {
+        URI url = URI.create(link);
+        if (url.isAbsolute()) {
+          return url;
+        }
+        return feed == null ? null : feed.resolve(url);
+      } catch (IllegalArgumentException e) {
+        // an unreadable link: the feed's address will do
+      }
+    }
+    return feed;
   }
 
   /** The entry's link as the feed wrote it: RSS's link, else Atom's alternate link. */

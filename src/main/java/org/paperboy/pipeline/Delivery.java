@@ -1,16 +1,20 @@
 package org.paperboy.pipeline;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.paperboy.model.OutboxItem;
+import org.paperboy.model.Picture;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
 import org.paperboy.model.Tid;
+import org.paperboy.picture.PictureFitter;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
 import org.paperboy.store.Claim;
 import org.paperboy.store.JdbcOutbox;
+import org.paperboy.store.JdbcPictures;
 import org.paperboy.store.JdbcSpend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +41,20 @@ final class Delivery {
 
   private final JdbcOutbox outbox;
   private final JdbcSpend spend;
+  private final JdbcPictures pictures;
+  private final PictureFitter fitter;
   private final Clock clock;
 
-  Delivery(JdbcOutbox outbox, JdbcSpend spend, Clock clock) {
+  Delivery(
+      JdbcOutbox outbox,
+      JdbcSpend spend,
+      JdbcPictures pictures,
+      PictureFitter fitter,
+      Clock clock) {
     this.outbox = outbox;
     this.spend = spend;
+    this.pictures = pictures;
+    this.fitter = fitter;
     this.clock = clock;
   }
 
@@ -53,10 +66,14 @@ final class Delivery {
     OutboxItem item = claim.item();
     Map<Integer, String> sent = outbox.sentParts(item);
     int part = sent.containsKey(0) ? 1 : 0;
+    Picture picture = part == 0 ? picture(account, claim) : null;
     if (claim.outcomeUnknown()) {
       Optional<PostRef> found;
       try {
-        found = account.publisher().find(message(claim, part, sent.get(0)), claim.firstSentAt());
+        found =
+            account
+                .publisher()
+                .find(message(claim, part, sent.get(0), picture), claim.firstSentAt());
       } catch (PublishException e) {
         return Optional.of(new Stopped(e, true, true));
       }
@@ -85,7 +102,7 @@ final class Delivery {
             item.id());
         return Optional.empty();
       }
-      Message message = message(claim, part, sent.get(0));
+      Message message = message(claim, part, sent.get(0), part == 0 ? picture : null);
       PostRef post;
       try {
         post = account.publisher().publish(message);
@@ -115,7 +132,9 @@ final class Delivery {
       spend.record(
           item.accountId(),
           item.id(),
-          account.spending().price(account.rules().holdsLink(message.text()), 0),
+          account
+              .spending()
+              .price(account.rules().holdsLink(message.text()), message.picture() == null ? 0 : 1),
           clock.instant());
     }
   }
@@ -126,10 +145,40 @@ final class Delivery {
   }
 
   /**
-   * Part {@code part} of the claimed post, keyed a microsecond after its first part; a reply
-   * answers {@code first}.
+   * The picture the claimed post carries, made to fit its platform; {@code null} when it has none,
+   * or when it cannot be had or made to fit (one log line: the post goes out without it).
    */
-  static Message message(Claim claim, int part, String first) {
+  private Picture picture(PostDispatcher.Account account, Claim claim) {
+    if (claim.pictureId() == null) {
+      return null;
+    }
+    OutboxItem item = claim.item();
+    Optional<Picture> stored = pictures.load(claim.pictureId());
+    if (stored.isEmpty()) {
+      log.warn(
+          "account {}: post {} goes without its picture: it was forgotten when the post failed",
+          item.accountId(),
+          item.id());
+      return null;
+    }
+    try {
+      return fitter.fit(stored.get(), account.publisher().pictureRules());
+    } catch (IOException e) {
+      log.warn(
+          "account {}: post {} goes without its picture ({}): {}",
+          item.accountId(),
+          item.id(),
+          stored.get(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Part {@code part} of the claimed post, keyed a microsecond after its first part; a reply
+   * answers {@code first}; the first part carries {@code picture}.
+   */
+  static Message message(Claim claim, int part, String first, Picture picture) {
     OutboxItem item = claim.item();
     Tid key = claim.postKey().plus(part);
     return new Message(
@@ -139,6 +188,7 @@ final class Delivery {
         item.feedId(),
         part == 0 ? item.text() : item.replyText(),
         part == 0 ? null : first,
-        claim.subject());
+        claim.subject(),
+        part == 0 ? picture : null);
   }
 }

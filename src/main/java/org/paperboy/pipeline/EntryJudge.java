@@ -15,8 +15,10 @@ import org.paperboy.compose.PostComposer;
 import org.paperboy.enrich.Enricher;
 import org.paperboy.model.Paper;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.Picture;
 import org.paperboy.model.Post;
 import org.paperboy.model.Summary;
+import org.paperboy.picture.PictureLoader;
 import org.paperboy.store.JdbcPaperStore;
 import org.paperboy.summarise.Summariser;
 
@@ -35,19 +37,26 @@ final class EntryJudge {
   private final Enricher enricher;
   private final Summariser summariser;
   private final Map<String, PostComposer> composers;
+  private final PictureLoader pictures;
+  private final Set<String> textOnly;
   private final JdbcPaperStore papers;
 
   /**
    * @param composers each account's composer, writing for its platform, by account id
+   * @param textOnly the accounts whose posts carry no pictures
    */
   EntryJudge(
       Enricher enricher,
       Summariser summariser,
       Map<String, PostComposer> composers,
+      PictureLoader pictures,
+      Set<String> textOnly,
       JdbcPaperStore papers) {
     this.enricher = enricher;
     this.summariser = summariser;
     this.composers = Map.copyOf(composers);
+    this.pictures = pictures;
+    this.textOnly = Set.copyOf(textOnly);
     this.papers = papers;
   }
 
@@ -120,9 +129,12 @@ final class EntryJudge {
               + plan.feed().backfill()
               + " (backfill), recorded as seen");
     }
+    boolean wantsPicture =
+        plan.feed().images()
+            && plan.feed().accountIds().stream().anyMatch(id -> !textOnly.contains(id));
     Paper full;
     try {
-      full = plan.feed().enrich() ? enricher.enrich(paper) : paper;
+      full = plan.feed().enrich() ? enricher.enrich(paper, wantsPicture) : paper;
     } catch (RuntimeException e) {
       // The page's failure leaves the paper as the feed gave it.
       full = paper;
@@ -138,7 +150,38 @@ final class EntryJudge {
     for (String accountId : plan.feed().accountIds()) {
       verdicts.add(forAccount(plan, accountId, full, summary, claimed, now));
     }
-    return verdicts;
+    return wantsPicture ? withPicture(plan, full, summary, verdicts) : verdicts;
+  }
+
+  /**
+   * The verdicts with the paper's picture on the posts of the accounts that carry pictures; the
+   * picture is fetched once, and only when such a post is made.
+   */
+  private List<Verdict> withPicture(
+      FeedPlan plan, Paper paper, Summary summary, List<Verdict> verdicts) {
+    boolean wanted =
+        verdicts.stream()
+            .anyMatch(
+                v -> v.outcome() == Verdict.Outcome.POST && !textOnly.contains(v.accountId()));
+    if (!wanted || paper.pictures().isEmpty()) {
+      return verdicts;
+    }
+    String alt = PostComposer.alt(plan.imageAlt(), paper, summary);
+    Optional<Picture> picture =
+        pictures.load(
+            "feed " + plan.feed().id() + ": " + paper.guid(),
+            paper.pictures(),
+            alt.isBlank() ? summary.title() : alt);
+    if (picture.isEmpty()) {
+      return verdicts;
+    }
+    List<Verdict> pictured = new ArrayList<>();
+    for (Verdict verdict : verdicts) {
+      boolean carries =
+          verdict.outcome() == Verdict.Outcome.POST && !textOnly.contains(verdict.accountId());
+      pictured.add(carries ? verdict.withPicture(picture.get()) : verdict);
+    }
+    return pictured;
   }
 
   /** The verdict for one account: a paper it has from elsewhere is recorded, else composed. */
@@ -167,7 +210,13 @@ final class EntryJudge {
           accountId, paper, Verdict.Outcome.RETRY, "cannot compose a post: " + e);
     }
     return new Verdict(
-        accountId, paper, Verdict.Outcome.POST, null, posts, PostComposer.subject(paper, summary));
+        accountId,
+        paper,
+        Verdict.Outcome.POST,
+        null,
+        posts,
+        PostComposer.subject(paper, summary),
+        null);
   }
 
   /** The same verdict for each of the feed's accounts. */

@@ -11,8 +11,9 @@ import org.paperboy.filter.EntryFilter;
  * @param feed the feed's config
  * @param style how its posts are written
  * @param filter which of its entries are worth posting
+ * @param imageAlt a picture's alt text when its own says nothing
  */
-public record FeedPlan(FeedConfig feed, FeedStyle style, EntryFilter filter) {
+public record FeedPlan(FeedConfig feed, FeedStyle style, EntryFilter filter, Template imageAlt) {
 
   /** The plan for {@code feed}. */
   public static FeedPlan of(FeedConfig feed) {
@@ -26,6 +27,6 @@ public record FeedPlan(FeedConfig feed, FeedStyle style, EntryFilter filter) {
             feed.thread());
     EntryFilter filter =
         new EntryFilter(feed.include(), feed.exclude(), feed.skip(), feed.maxAge());
-    return new FeedPlan(feed, style, filter);
+    return new FeedPlan(feed, style, filter, Template.parse(feed.imageAlt()));
   }
 }

@@ -18,6 +18,7 @@ import org.paperboy.model.Paper;
 import org.paperboy.model.PaperKey;
 import org.paperboy.model.Post;
 import org.paperboy.parse.FeedParser;
+import org.paperboy.picture.PictureLoader;
 import org.paperboy.store.FeedState;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcPaperStore;
@@ -49,6 +50,7 @@ public final class FeedPoller {
   private final Events events;
 
   /**
+   * @param textOnly the accounts whose posts carry no pictures
    * @param heldAccounts the accounts whose posts wait for approval
    * @param events where polls and new papers are reported
    */
@@ -58,6 +60,8 @@ public final class FeedPoller {
       Enricher enricher,
       Summariser summariser,
       Map<String, PostComposer> composers,
+      PictureLoader pictures,
+      Set<String> textOnly,
       PostKeys keys,
       JdbcFeedStore feeds,
       JdbcPaperStore papers,
@@ -67,7 +71,7 @@ public final class FeedPoller {
     this.heldAccounts = Set.copyOf(heldAccounts);
     this.events = events;
     this.source = new FeedSource(fetcher, parser);
-    this.judge = new EntryJudge(enricher, summariser, composers, papers);
+    this.judge = new EntryJudge(enricher, summariser, composers, pictures, textOnly, papers);
     this.keys = keys;
     this.feeds = feeds;
     this.papers = papers;
@@ -262,6 +266,7 @@ public final class FeedPoller {
         post ? paper : null,
         post ? keys.next() : null,
         post ? verdict.subject() : null,
+        post ? verdict.picture() : null,
         post ? null : verdict.reason());
   }
 

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.paperboy.config.FeedConfig;
 import org.paperboy.fetch.Validators;
@@ -17,6 +21,9 @@ import org.paperboy.store.JdbcFeedStore;
  * judged.
  */
 public final class FeedPreviewer {
+
+  // Two feeds are read at once: at most two requests per host, as polls do.
+  private static final int READERS = 2;
 
   private final FeedSource source;
   private final EntryJudge judge;
@@ -38,19 +45,42 @@ public final class FeedPreviewer {
    */
   public List<FeedPreview> preview(
       List<FeedConfig> feeds, boolean asIfPolledBefore, IntConsumer feedsDone) {
-    // Papers claimed by earlier feeds of this preview, as one cycle of polls would claim them.
-    Map<PaperKey, String> claimed = new HashMap<>();
-    List<FeedPreview> previews = new ArrayList<>();
-    for (FeedConfig feed : feeds) {
-      previews.add(preview(feed, asIfPolledBefore, claimed));
-      feedsDone.accept(previews.size());
+    // Each feed is read and parsed on a second core while the one before it is judged; judging
+    // stays in the feeds' order, as one cycle of polls claims papers, earlier feeds first.
+    ExecutorService readers = Executors.newFixedThreadPool(READERS);
+    try {
+      List<Future<FeedSource.Outcome>> outcomes = new ArrayList<>();
+      for (FeedConfig feed : feeds) {
+        outcomes.add(readers.submit(() -> source.read(feed, Validators.NONE)));
+      }
+      Map<PaperKey, String> claimed = new HashMap<>();
+      List<FeedPreview> previews = new ArrayList<>();
+      for (int i = 0; i < feeds.size(); i++) {
+        previews.add(preview(feeds.get(i), outcome(outcomes.get(i)), asIfPolledBefore, claimed));
+        feedsDone.accept(previews.size());
+      }
+      return previews;
+    } finally {
+      readers.shutdownNow();
     }
-    return previews;
+  }
+
+  private static FeedSource.Outcome outcome(Future<FeedSource.Outcome> read) {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("preview interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private FeedPreview preview(
-      FeedConfig feed, boolean asIfPolledBefore, Map<PaperKey, String> claimed) {
-    FeedSource.Outcome outcome = source.read(feed, Validators.NONE);
+      FeedConfig feed,
+      FeedSource.Outcome outcome,
+      boolean asIfPolledBefore,
+      Map<PaperKey, String> claimed) {
     if (outcome instanceof FeedSource.Failed failed) {
       return new FeedPreview(feed.id(), failed.reason(), List.of());
     }

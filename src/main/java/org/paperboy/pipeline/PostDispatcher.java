@@ -1,6 +1,5 @@
 package org.paperboy.pipeline;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import org.paperboy.model.AccountPause;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.TextRules;
+import org.paperboy.picture.PictureFitter;
 import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Pacing;
 import org.paperboy.queue.Settlement;
@@ -19,6 +19,7 @@ import org.paperboy.queue.Spending;
 import org.paperboy.store.Claim;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
+import org.paperboy.store.JdbcPictures;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcSpend;
 import org.slf4j.Logger;
@@ -57,8 +58,9 @@ public final class PostDispatcher {
   private final JdbcOutbox outbox;
   private final JdbcPostLog postLog;
   private final JdbcAccountStore pauses;
-  private final JdbcSpend spend;
+  private final BudgetGate budget;
   private final Delivery delivery;
+  private final JdbcPictures pictures;
   private final Clock clock;
   private final Events events;
   private final Supplier<String> node;
@@ -78,6 +80,7 @@ public final class PostDispatcher {
       JdbcPostLog postLog,
       JdbcAccountStore pauses,
       JdbcSpend spend,
+      JdbcPictures pictures,
       Clock clock,
       Events events,
       Supplier<String> node,
@@ -87,8 +90,9 @@ public final class PostDispatcher {
     this.outbox = outbox;
     this.postLog = postLog;
     this.pauses = pauses;
-    this.spend = spend;
-    this.delivery = new Delivery(outbox, spend, clock);
+    this.budget = new BudgetGate(outbox, spend, clock);
+    this.delivery = new Delivery(outbox, spend, pictures, new PictureFitter(), clock);
+    this.pictures = pictures;
     this.clock = clock;
     this.events = events;
     this.node = node;
@@ -139,7 +143,7 @@ public final class PostDispatcher {
         break;
       }
       Claim claim = claimed.get();
-      if (overBudget(accountId, account, claim)) {
+      if (budget.holdsBack(accountId, account, claim)) {
         // It waits for the next cycle; a cheaper post behind it may still fit.
         continue;
       }
@@ -186,46 +190,11 @@ public final class PostDispatcher {
         throw new IllegalStateException("no failure means " + step);
       }
     }
+    if (posted + failed > 0) {
+      // The pictures of posts now posted or failed, unless another account still has one to send.
+      pictures.forgetUnneeded();
+    }
     return new DispatchReport(accountId, posted, failed, 0, null, null, null);
-  }
-
-  /**
-   * True when the claimed post would cost more than what is left of the account's budget: it goes
-   * back to wait for the next billing cycle, saying so. Other accounts are unaffected.
-   */
-  private boolean overBudget(String accountId, Account account, Claim claim) {
-    Spending spending = account.spending();
-    if (spending == null || claim.outcomeUnknown()) {
-      return false;
-    }
-    Instant now = clock.instant();
-    OutboxItem item = claim.item();
-    boolean threadStarted = outbox.sentParts(item).containsKey(0);
-    BigDecimal price = BigDecimal.ZERO;
-    if (!threadStarted) {
-      price = price.add(spending.price(account.rules().holdsLink(item.text()), 0));
-    }
-    if (item.replyText() != null) {
-      price = price.add(spending.price(account.rules().holdsLink(item.replyText()), 0));
-    }
-    BigDecimal spent = spend.since(accountId, spending.cycleStart(now));
-    if (spending.fits(spent, price)) {
-      return false;
-    }
-    Instant next = spending.nextCycle(now);
-    String reason =
-        "waits for the next billing cycle ("
-            + next
-            + "): it costs "
-            + Spending.dollars(price)
-            + " and "
-            + Spending.dollars(spent)
-            + " of the budget's "
-            + Spending.dollars(spending.budget().perMonth())
-            + " is spent";
-    outbox.release(item, OutboxState.QUEUED, next, reason, now);
-    log.info("account {}: post {} {}", accountId, item.id(), reason);
-    return true;
   }
 
   private Settlement.Step step(Settlement settlement, OutboxItem item, Delivery.Stopped stop) {

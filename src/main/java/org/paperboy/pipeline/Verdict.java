@@ -3,6 +3,7 @@ package org.paperboy.pipeline;
 import java.util.List;
 import java.util.Objects;
 import org.paperboy.model.Paper;
+import org.paperboy.model.Picture;
 import org.paperboy.model.Post;
 import org.paperboy.model.Subject;
 
@@ -16,6 +17,7 @@ import org.paperboy.model.Subject;
  * @param posts the post and, for a threaded feed, its reply, in the account's platform's words;
  *     empty when not posted
  * @param subject what the post is about (title, link, summary), or {@code null} when not posted
+ * @param picture the picture the post carries, or {@code null}
  */
 public record Verdict(
     String accountId,
@@ -23,7 +25,8 @@ public record Verdict(
     Outcome outcome,
     String reason,
     List<Post> posts,
-    Subject subject) {
+    Subject subject,
+    Picture picture) {
 
   /** What happens to an entry. */
   public enum Outcome {
@@ -49,6 +52,11 @@ public record Verdict(
 
   /** A verdict without a post. */
   static Verdict without(String accountId, Paper paper, Outcome outcome, String reason) {
-    return new Verdict(accountId, paper, outcome, reason, List.of(), null);
+    return new Verdict(accountId, paper, outcome, reason, List.of(), null, null);
+  }
+
+  /** This verdict with {@code picture} on its post. */
+  Verdict withPicture(Picture picture) {
+    return new Verdict(accountId, paper, outcome, reason, posts, subject, picture);
   }
 }

@@ -2,6 +2,7 @@ package org.paperboy.publish;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.paperboy.model.Picture;
 import org.paperboy.model.Subject;
 
 /**
@@ -17,6 +18,8 @@ import org.paperboy.model.Subject;
  * @param inReplyTo the platform id of the post it replies to (its {@code PostRef.id}), or {@code
  *     null}
  * @param subject what it is about: for a link card, and to find it again
+ * @param picture the picture it carries, already within the platform's {@link
+ *     Publisher#pictureRules()}, or {@code null}; the same on every attempt
  */
 public record Message(
     String key,
@@ -25,7 +28,8 @@ public record Message(
     String feedId,
     String text,
     String inReplyTo,
-    Subject subject) {
+    Subject subject,
+    Picture picture) {
 
   public Message {
     Objects.requireNonNull(key, "key");
@@ -34,5 +38,17 @@ public record Message(
     Objects.requireNonNull(feedId, "feedId");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(subject, "subject");
+  }
+
+  /** A message without a picture. */
+  public Message(
+      String key,
+      Instant createdAt,
+      String accountId,
+      String feedId,
+      String text,
+      String inReplyTo,
+      Subject subject) {
+    this(key, createdAt, accountId, feedId, text, inReplyTo, subject, null);
   }
 }

@@ -2,6 +2,7 @@ package org.paperboy.publish;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.paperboy.model.PictureRules;
 import org.paperboy.model.PostRef;
 
 /**
@@ -27,4 +28,10 @@ public interface Publisher {
    * @throws PublishException when the platform could not be asked: the answer is still unknown
    */
   Optional<PostRef> find(Message message, Instant since) throws PublishException;
+
+  /**
+   * What the platform takes as a post's picture: a {@link Message#picture()} is made to fit these
+   * before it is handed over.
+   */
+  PictureRules pictureRules();
 }

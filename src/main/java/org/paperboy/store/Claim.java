@@ -15,9 +15,15 @@ import org.paperboy.model.Tid;
  * @param firstSentAt when it was first handed to the platform; now, for a first attempt
  * @param postKey its own key, chosen when it was queued
  * @param subject what it is about
+ * @param pictureId the picture it carries, or {@code null}
  */
 public record Claim(
-    OutboxItem item, boolean outcomeUnknown, Instant firstSentAt, Tid postKey, Subject subject) {
+    OutboxItem item,
+    boolean outcomeUnknown,
+    Instant firstSentAt,
+    Tid postKey,
+    Subject subject,
+    Long pictureId) {
 
   public Claim {
     Objects.requireNonNull(item, "item");

@@ -62,12 +62,13 @@ public final class JdbcOutbox {
           Instant firstSent;
           Tid postKey;
           Subject subject;
+          Long pictureId;
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT "
                       + OutboxRows.COLUMNS
                       + ", first_sent_at, created_at, post_key, subject_title, subject_link,"
-                      + " subject_summary FROM outbox WHERE account_id = ? AND ("
+                      + " subject_summary, picture_id FROM outbox WHERE account_id = ? AND ("
                       + " (state IN ('QUEUED', 'RETRYING')"
                       + "   AND (not_before IS NULL OR not_before <= ?))"
                       + " OR (state = 'UNKNOWN' AND not_before <= ?)"
@@ -95,6 +96,8 @@ public final class JdbcOutbox {
                       orEmpty(rows.getString("subject_title")),
                       orEmpty(rows.getString("subject_link")),
                       orEmpty(rows.getString("subject_summary")));
+              long picture = rows.getLong("picture_id");
+              pictureId = rows.wasNull() ? null : picture;
             }
           }
           try (PreparedStatement update =
@@ -125,7 +128,8 @@ public final class JdbcOutbox {
                   unknown,
                   firstSent == null ? now : firstSent,
                   postKey,
-                  subject));
+                  subject,
+                  pictureId));
         });
   }
 

@@ -5,16 +5,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.Picture;
 import org.paperboy.model.Subject;
 
 /**
@@ -140,6 +144,7 @@ public final class JdbcPaperStore {
       return sightings;
     }
     Long entryPaper = null;
+    Map<Picture, Long> pictures = new IdentityHashMap<>();
     for (NewPaper paper : entry) {
       Long existing = paperId(c, paper);
       long paperId;
@@ -150,7 +155,15 @@ public final class JdbcPaperStore {
         paperId = insertPaper(c, paper, now);
         sightings.add(Sighting.NEW);
         if (paper.postText() != null) {
-          enqueue(c, paper, paperId, now);
+          Long pictureId = null;
+          if (paper.picture() != null) {
+            pictureId = pictures.get(paper.picture());
+            if (pictureId == null) {
+              pictureId = JdbcPictures.insert(c, paper.picture(), now);
+              pictures.put(paper.picture(), pictureId);
+            }
+          }
+          enqueue(c, paper, paperId, pictureId, now);
         }
       }
       entryPaper = entryPaper == null ? paperId : entryPaper;
@@ -212,14 +225,14 @@ public final class JdbcPaperStore {
     }
   }
 
-  private static void enqueue(Connection c, NewPaper paper, long paperId, Instant now)
-      throws SQLException {
+  private static void enqueue(
+      Connection c, NewPaper paper, long paperId, Long pictureId, Instant now) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO outbox (account_id, paper_id, feed_id, text, reply_text, state,"
                 + " attempts, paper_date, created_at, updated_at, paper_json, post_key,"
-                + " subject_title, subject_link, subject_summary)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " subject_title, subject_link, subject_summary, picture_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, paper.key().accountId());
       insert.setLong(2, paperId);
       insert.setString(3, paper.feedId());
@@ -236,6 +249,11 @@ public final class JdbcPaperStore {
       insert.setString(12, subject == null ? null : Jdbc.fit(subject.title(), 4000));
       insert.setString(13, subject == null ? null : Jdbc.fit(subject.link(), 2000));
       insert.setString(14, subject == null ? null : Jdbc.fit(subject.summary(), 4000));
+      if (pictureId == null) {
+        insert.setNull(15, Types.BIGINT);
+      } else {
+        insert.setLong(15, pictureId);
+      }
       insert.executeUpdate();
     }
   }

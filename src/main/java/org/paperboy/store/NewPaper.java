@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.paperboy.model.Paper;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.Picture;
 import org.paperboy.model.Subject;
 import org.paperboy.model.Tid;
 
@@ -24,6 +25,8 @@ import org.paperboy.model.Tid;
  *     is queued
  * @param postKey the post's own key, chosen now, or {@code null} when no post is queued
  * @param subject what the post is about, or {@code null} when no post is queued
+ * @param picture the picture the post carries, or {@code null}; the same object for each account of
+ *     one entry, stored once
  * @param notPostedBecause why no post is queued (filtered, too old, beyond backfill), or {@code
  *     null} when one is
  */
@@ -41,6 +44,7 @@ public record NewPaper(
     Paper source,
     Tid postKey,
     Subject subject,
+    Picture picture,
     String notPostedBecause) {
 
   public NewPaper {

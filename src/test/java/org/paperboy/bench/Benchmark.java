@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints Paperboy's figures: corpus throughput beside feedparser and a bare XML parse, the
- * dashboard's queue page with 1,000 queued posts, one poll cycle over 1,000 feeds on H2 and
- * PostgreSQL with one node and two, and how the cycle grows from 100 to 5,000 feeds. Run it with
- * {@code mvn -B -q -Pbench verify}; logs go to target/bench. With {@code --corpus-only} it stops
- * after the throughput figures; {@code --dashboard-only} prints only the dashboard's; {@code
- * --cycles h2:1:1000,…} runs only those cycles (store:nodes:feeds).
+ * Prints Paperboy's figures: the maintainers' commands' start-up beside feed2toot, corpus
+ * throughput beside feedparser and a bare XML parse, the dashboard's queue page with 1,000 queued
+ * posts, one poll cycle over 1,000 feeds on H2 and PostgreSQL with one node and two, and how the
+ * cycle grows from 100 to 5,000 feeds. Run it with {@code mvn -B -q -Pbench verify}; logs go to
+ * target/bench. With {@code --startup-only} it stops after the start-up figures, with {@code
+ * --corpus-only} after the throughput figures; {@code --dashboard-only} prints only the
+ * dashboard's; {@code --cycles h2:1:1000,…} runs only those cycles (store:nodes:feeds).
  */
 public final class Benchmark {
 
@@ -34,6 +35,12 @@ public final class Benchmark {
     List<String> options = List.of(args);
     if (options.contains("--dashboard-only")) {
       printDashboard(DashboardRender.run(logs.resolve("dashboard")));
+      return;
+    }
+    if (!options.contains("--cycles")) {
+      Startup.run(logs.resolve("startup"));
+    }
+    if (options.contains("--startup-only")) {
       return;
     }
     List<String> scenarios = DEFAULT_CYCLES;

@@ -112,6 +112,7 @@ final class DashboardRender {
                 null,
                 null,
                 null,
+                null,
                 null));
       }
       new JdbcPaperStore(database.dataSource()).recordAll(papers, Instant.now());

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 import org.paperboy.testing.ChildPaperboy;
 
 /**
- * One {@code paperboy run} in a JVM of its own with a 256 MB heap, watched from outside: its
- * /health and /metrics, its peak heap (from its GC log and a last look with jcmd) and its peak RSS.
+ * One {@code paperboy run} in a JVM of its own with the service's options, watched from outside:
+ * its /health and /metrics, its peak heap (from its GC log and a last look with jcmd) and its peak
+ * RSS.
  */
 final class Node {
 
@@ -58,7 +59,10 @@ final class Node {
     Process process =
         ChildPaperboy.start(
             Stream.concat(
-                    Stream.of("-Xlog:gc:file=" + gcLog),
+                    Stream.of(
+                        // The service's own options, as bin/paperboy and deploy/ start it.
+                        "@" + Path.of("deploy", "paperboy.jvm").toAbsolutePath(),
+                        "-Xlog:gc:file=" + gcLog),
                     Arrays.stream(System.getProperty("bench.jvm", "").split(" "))
                         .filter(s -> !s.isBlank()))
                 .toList(),

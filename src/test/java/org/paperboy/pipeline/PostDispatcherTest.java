@@ -22,6 +22,7 @@ import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.PictureRules;
 import org.paperboy.model.PostRecord;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.QuietHours;
@@ -37,6 +38,7 @@ import org.paperboy.store.Database;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.store.JdbcPictures;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.JdbcSpend;
@@ -95,6 +97,7 @@ class PostDispatcherTest {
               null,
               null,
               null,
+              null,
               null),
           clock.instant());
     }
@@ -112,6 +115,7 @@ class PostDispatcherTest {
         new JdbcPostLog(database.dataSource()),
         accounts,
         new JdbcSpend(database.dataSource()),
+        new JdbcPictures(database.dataSource()),
         clock,
         Events.NONE,
         () -> null,
@@ -130,6 +134,11 @@ class PostDispatcherTest {
       @Override
       public Optional<PostRef> find(Message message, Instant since) {
         return Optional.empty();
+      }
+
+      @Override
+      public PictureRules pictureRules() {
+        return new PictureRules(1_000_000, PictureRules.COMMON_TYPES, 1000);
       }
     };
   }

@@ -68,6 +68,7 @@ abstract class StoreContract {
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -224,6 +225,7 @@ abstract class StoreContract {
             "a",
             null,
             true,
+            null,
             null,
             null,
             null,

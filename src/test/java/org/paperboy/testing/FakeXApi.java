@@ -39,7 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeXApi implements AutoCloseable {
 
   /** A post the fake accepted; {@code inReplyTo} is the id it replies to, or null. */
-  public record Tweet(String id, String text, String inReplyTo) {}
+  public record Tweet(String id, String text, String inReplyTo, List<String> mediaIds) {
+    public Tweet {
+      mediaIds = List.copyOf(mediaIds);
+    }
+  }
 
   /** A canned answer for the next request. */
   public record Answer(int status, String body, Map<String, String> headers) {
@@ -69,6 +73,7 @@ public final class FakeXApi implements AutoCloseable {
   private final HttpServer server;
   private final OAuthVerifier oauth;
   private final XStoredText stored = new XStoredText();
+  private final FakeXMedia media = new FakeXMedia();
   private final List<Tweet> tweets = new CopyOnWriteArrayList<>();
   private final List<Instant> postedAt = new CopyOnWriteArrayList<>();
   private final List<Integer> statuses = new CopyOnWriteArrayList<>();
@@ -124,6 +129,11 @@ public final class FakeXApi implements AutoCloseable {
   /** How many accepted posts had their answer dropped. */
   public int dropped() {
     return dropped.get();
+  }
+
+  /** The pictures uploaded, with the alt text set on each. */
+  public List<FakeXMedia.Media> media() {
+    return media.media();
   }
 
   /**
@@ -191,6 +201,15 @@ public final class FakeXApi implements AutoCloseable {
       String path = uri.getPath();
       if (exchange.getRequestMethod().equals("POST") && path.equals("/2/tweets")) {
         post(exchange);
+      } else if (exchange.getRequestMethod().equals("POST") && path.equals("/2/media/upload")) {
+        FakeXMedia.Answer upload =
+            media.upload(
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestBody().readAllBytes());
+        answer(exchange, upload.status(), JSON.writeValueAsString(upload.body()), Map.of());
+      } else if (exchange.getRequestMethod().equals("POST") && path.equals("/2/media/metadata")) {
+        FakeXMedia.Answer metadata = media.metadata(exchange.getRequestBody().readAllBytes());
+        answer(exchange, metadata.status(), JSON.writeValueAsString(metadata.body()), Map.of());
       } else if (exchange.getRequestMethod().equals("GET") && path.equals("/2/users/me")) {
         lookup(exchange, () -> Map.of("data", Map.of("id", USER_ID, "username", "lab")));
       } else if (exchange.getRequestMethod().equals("GET")
@@ -239,6 +258,14 @@ public final class FakeXApi implements AutoCloseable {
     }
     String text = body.get("text").asText();
     String inReplyTo = body.path("reply").path("in_reply_to_tweet_id").asText(null);
+    JsonNode mediaIds = body.path("media").path("media_ids");
+    String mediaProblem = media.problemWith(mediaIds);
+    if (mediaProblem != null) {
+      answer(exchange, 400, problem("Invalid Request", 400, mediaProblem), Map.of());
+      return;
+    }
+    List<String> attached = new ArrayList<>();
+    mediaIds.forEach(id -> attached.add(id.asText()));
     Tweet tweet;
     long slowly = latency;
     boolean drop;
@@ -289,7 +316,7 @@ public final class FakeXApi implements AutoCloseable {
             Map.of());
         return;
       }
-      tweet = new Tweet(Long.toString(ids.incrementAndGet()), text, inReplyTo);
+      tweet = new Tweet(Long.toString(ids.incrementAndGet()), text, inReplyTo, attached);
       tweets.add(tweet);
       postedAt.add(Instant.now());
       if (limitEvery > 0 && tweets.size() % limitEvery == 0) {

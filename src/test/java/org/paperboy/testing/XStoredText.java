@@ -40,6 +40,20 @@ final class XStoredText {
       from = link.getEnd();
     }
     kept.append(text.substring(from));
+    if (!tweet.mediaIds().isEmpty()) {
+      // X ends a post with a picture with a link to the picture, in entities.urls with its key.
+      String wrapped = "https://t.co/" + shortCode(tweet.id(), links.size());
+      kept.append(' ');
+      Map<String, Object> url = new LinkedHashMap<>();
+      url.put("start", kept.length());
+      kept.append(wrapped);
+      url.put("end", kept.length());
+      url.put("url", wrapped);
+      url.put("expanded_url", "https://x.com/lab/status/" + tweet.id() + "/photo/1");
+      url.put("display_url", "pic.x.com/" + shortCode(tweet.id(), links.size()));
+      url.put("media_key", "3_" + tweet.mediaIds().get(0));
+      urls.add(url);
+    }
     Map<String, Object> post = new LinkedHashMap<>();
     post.put("id", tweet.id());
     post.put(

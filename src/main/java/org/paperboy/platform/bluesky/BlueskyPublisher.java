@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.paperboy.model.PictureRules;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
 import org.paperboy.model.Session;
@@ -34,6 +35,7 @@ public final class BlueskyPublisher implements Publisher {
   private final String base;
   private final String language;
   private final BlueskySession session;
+  private final BlueskyThumb thumbs;
   private final PlatformHttp http;
 
   /**
@@ -53,17 +55,26 @@ public final class BlueskyPublisher implements Publisher {
     this.http = http;
     this.session =
         new BlueskySession(accountId, serviceUrl, identifier, appPassword, sessions, http);
+    this.thumbs = new BlueskyThumb(base, session, http);
+  }
+
+  /** A card's thumb: up to 1,000,000 bytes, its title as its description. */
+  @Override
+  public PictureRules pictureRules() {
+    return BlueskyThumb.RULES;
   }
 
   @Override
   public PostRef publish(Message message) throws PublishException {
     BlueskyRef reply = message.inReplyTo() == null ? null : BlueskyRef.parse(message.inReplyTo());
+    Map<String, Object> thumb =
+        message.picture() == null ? null : thumbs.upload(message).orElse(null);
     URI uri = URI.create(base + "/xrpc/com.atproto.repo.createRecord");
     Session current = session.current();
-    PlatformHttp.Answer answer = create(uri, current, message, reply);
+    PlatformHttp.Answer answer = create(uri, current, message, reply, thumb);
     for (int renewed = 0; renewed < RENEWALS && BlueskyErrors.expired(answer); renewed++) {
       current = session.renew(current);
-      answer = create(uri, current, message, reply);
+      answer = create(uri, current, message, reply, thumb);
     }
     if (answer.ok()) {
       return new BlueskyRef(answer.json().path("uri").asText(), answer.json().path("cid").asText())
@@ -81,13 +92,14 @@ public final class BlueskyPublisher implements Publisher {
     throw BlueskyErrors.of(http.who(), answer, "creating the post");
   }
 
-  private PlatformHttp.Answer create(URI uri, Session current, Message message, BlueskyRef reply)
+  private PlatformHttp.Answer create(
+      URI uri, Session current, Message message, BlueskyRef reply, Map<String, Object> thumb)
       throws PublishException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("repo", current.did());
     body.put("collection", BlueskyRecord.COLLECTION);
     body.put("rkey", message.key());
-    body.put("record", BlueskyRecord.of(message, language, reply, null));
+    body.put("record", BlueskyRecord.of(message, language, reply, thumb));
     return http.send(
         HttpRequest.newBuilder(uri)
             .header("Authorization", "Bearer " + current.accessJwt())

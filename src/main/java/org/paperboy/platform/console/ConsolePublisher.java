@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.model.PictureRules;
 import org.paperboy.model.PostRef;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.Publisher;
@@ -30,10 +31,19 @@ public final class ConsolePublisher implements Publisher {
               + (message.inReplyTo() == null ? "" : " · reply to " + message.inReplyTo())
               + " ──");
       out.println(message.text());
+      if (message.picture() != null) {
+        out.println("[picture: " + message.picture() + "; alt: " + message.picture().alt() + "]");
+      }
       out.println();
       out.flush();
     }
     return new PostRef(id, null);
+  }
+
+  /** What X, Mastodon and Bluesky all take, as the console shows what any of them would. */
+  @Override
+  public PictureRules pictureRules() {
+    return new PictureRules(1_000_000, PictureRules.COMMON_TYPES, 1000);
   }
 
   /** The console keeps nothing to look in: a post whose printing was cut short is printed again. */

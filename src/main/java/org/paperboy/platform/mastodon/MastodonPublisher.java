@@ -2,16 +2,18 @@ package org.paperboy.platform.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.paperboy.model.PictureRules;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
 import org.paperboy.publish.Message;
@@ -41,23 +43,42 @@ public final class MastodonPublisher implements Publisher {
   private static final Set<Integer> GATEWAY_GAVE_UP = Set.of(502, 504, 520, 524);
 
   private final String base;
-  private final String accessToken;
   private final String visibility;
   private final String language;
   private final PlatformHttp http;
+  private final MastodonApi api;
+  private final MastodonInstance instance;
+  private final MastodonMedia media;
   private final AtomicReference<String> accountId = new AtomicReference<>();
 
   /**
+   * @param instance the instance's limits, pictures' among them
    * @param language the posts' language, ISO 639-1, or {@code null}
    * @param http the account's HTTP, naming it in messages
    */
   public MastodonPublisher(
-      URI instanceUrl, String accessToken, String visibility, String language, PlatformHttp http) {
+      URI instanceUrl,
+      MastodonInstance instance,
+      String accessToken,
+      String visibility,
+      String language,
+      PlatformHttp http) {
     this.base = instanceUrl.toString().replaceAll("/+$", "");
-    this.accessToken = accessToken;
     this.visibility = visibility;
     this.language = language;
     this.http = http;
+    this.instance = instance;
+    this.api = new MastodonApi(accessToken, http);
+    this.media = new MastodonMedia(base, api, http);
+  }
+
+  /** The instance's own limits: its largest picture, its types, its longest description. */
+  @Override
+  public PictureRules pictureRules() {
+    MastodonInstance.Limits limits = instance.limits();
+    Set<String> types = new HashSet<>(limits.mimeTypes());
+    types.retainAll(PictureRules.COMMON_TYPES);
+    return new PictureRules(limits.imageSizeLimit(), types, limits.descriptionLimit());
   }
 
   @Override
@@ -71,10 +92,13 @@ public final class MastodonPublisher implements Publisher {
     if (message.inReplyTo() != null) {
       body.put("in_reply_to_id", message.inReplyTo());
     }
+    if (message.picture() != null) {
+      media.upload(message).ifPresent(id -> body.put("media_ids", List.of(id)));
+    }
     URI uri = URI.create(base + "/api/v1/statuses");
     PlatformHttp.Answer answer =
         http.send(
-            authorised(uri)
+            api.authorised(uri)
                 .header("Content-Type", "application/json")
                 // The same key on every attempt: a repeat within the hour gets the status made.
                 .header("Idempotency-Key", message.key())
@@ -89,7 +113,7 @@ public final class MastodonPublisher implements Publisher {
               + " after the post was sent; it may exist",
           null);
     }
-    JsonNode status = answer(answer);
+    JsonNode status = api.answer(answer);
     String id = status.path("id").asText("");
     if (id.isEmpty()) {
       throw new PublishException(
@@ -113,7 +137,7 @@ public final class MastodonPublisher implements Publisher {
                   + PAGE
                   + "&exclude_reblogs=true"
                   + (maxId == null ? "" : "&max_id=" + maxId));
-      JsonNode statuses = answer(http.send(authorised(uri).GET(), uri));
+      JsonNode statuses = api.answer(http.send(api.authorised(uri).GET(), uri));
       if (!statuses.isArray() || statuses.isEmpty()) {
         return Optional.empty();
       }
@@ -177,50 +201,12 @@ public final class MastodonPublisher implements Publisher {
       return known;
     }
     URI uri = URI.create(base + "/api/v1/accounts/verify_credentials");
-    String id = answer(http.send(authorised(uri).GET(), uri)).path("id").asText("");
+    String id = api.answer(http.send(api.authorised(uri).GET(), uri)).path("id").asText("");
     if (id.isEmpty()) {
       throw new PublishException(
           SendFailure.TRANSIENT, http.who() + ": verify_credentials gave no account id", null);
     }
     accountId.set(id);
     return id;
-  }
-
-  private HttpRequest.Builder authorised(URI uri) {
-    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + accessToken);
-  }
-
-  /** The answer's JSON, or the failure it means, with Mastodon's own words. */
-  private JsonNode answer(PlatformHttp.Answer answer) throws PublishException {
-    if (answer.ok()) {
-      return answer.json();
-    }
-    int status = answer.status();
-    String error = answer.json().path("error").asText(answer.body());
-    String message = http.who() + ": Mastodon answered " + status + ": " + error;
-    if (status == 401 || status == 403) {
-      throw new PublishException(
-          SendFailure.UNAUTHORIZED,
-          message + "; check the access token and its scopes (write:statuses, write:media)",
-          null);
-    }
-    if (status == 429) {
-      // Mastodon's X-RateLimit-Reset is an ISO-8601 timestamp, not epoch seconds.
-      Instant reset =
-          answer.header("X-RateLimit-Reset").flatMap(MastodonPublisher::instant).orElse(null);
-      throw new PublishException(SendFailure.RATE_LIMITED, message, reset);
-    }
-    if (status >= 500 || status == 408) {
-      throw new PublishException(SendFailure.TRANSIENT, message, null);
-    }
-    throw new PublishException(SendFailure.REJECTED, message, null);
-  }
-
-  private static Optional<Instant> instant(String value) {
-    try {
-      return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.LongConsumer;
 import org.paperboy.model.SendFailure;
+import org.paperboy.publish.Multipart;
 import org.paperboy.publish.PlatformHttp;
 import org.paperboy.publish.PublishException;
 
@@ -59,6 +60,18 @@ final class XClient {
                 .header("Authorization", signer.authorization("POST", uri.toString()))
                 .header("Content-Type", "application/json")
                 .POST(PlatformHttp.jsonBody(body)),
+            uri));
+  }
+
+  /** {@code POST path} with a multipart body, which is not part of the signature either. */
+  JsonNode upload(String path, Multipart body) throws PublishException {
+    URI uri = URI.create(base + path);
+    return answer(
+        http.send(
+            HttpRequest.newBuilder(uri)
+                .header("Authorization", signer.authorization("POST", uri.toString()))
+                .header("Content-Type", body.contentType())
+                .POST(body.publisher()),
             uri));
   }
 

@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether a post X returns is the one Paperboy sent. X does not keep the bytes sent: it
@@ -18,6 +19,8 @@ final class XPostMatch {
 
   // A link's place in the text, on both sides: a character no feed text holds.
   private static final String LINK = "\uFFFC";
+
+  private static final Pattern PICTURE = Pattern.compile("/status/\\d+/(photo|video)/\\d+$");
 
   private final Extractor extractor = new Extractor();
 
@@ -37,13 +40,21 @@ final class XPostMatch {
     for (JsonNode url : post.path("entities").path("urls")) {
       String wrapped = url.path("url").asText("");
       int at = wrapped.isEmpty() ? -1 : theirs.indexOf(wrapped);
-      if (at >= 0) {
+      if (at >= 0 && isPicture(url)) {
+        // X adds a link to a post's picture at the end of its text: not one Paperboy sent.
+        theirs = (theirs.substring(0, at) + theirs.substring(at + wrapped.length())).strip();
+      } else if (at >= 0) {
         theirs = theirs.substring(0, at) + LINK + theirs.substring(at + wrapped.length());
         theirLinks.add(link(url.path("expanded_url").asText(wrapped)));
       }
     }
     theirs = Normalizer.normalize(theirs, Normalizer.Form.NFC).strip();
     return theirs.contentEquals(ourText) && theirLinks.equals(ourLinks);
+  }
+
+  /** True when {@code url} is the link X adds to a post's own picture. */
+  private static boolean isPicture(JsonNode url) {
+    return url.has("media_key") || PICTURE.matcher(url.path("expanded_url").asText("")).find();
   }
 
   /** A link as both sides write it: without its scheme, or a slash X may add at its end. */

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import org.paperboy.model.PictureRules;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
 import org.paperboy.publish.Message;
@@ -34,6 +36,7 @@ public final class XPublisher implements Publisher {
 
   private final XClient client;
   private final XPostMatch match = new XPostMatch();
+  private final XMedia media;
   private final AtomicReference<String> userId = new AtomicReference<>();
 
   /**
@@ -48,6 +51,13 @@ public final class XPublisher implements Publisher {
       Duration timeout,
       LongConsumer remaining) {
     this.client = new XClient(accountId, apiBaseUrl, signer, timeout, remaining);
+    this.media = new XMedia(client);
+  }
+
+  /** X takes JPEG, PNG, GIF and WebP up to 5 MB, and alt text up to 1,000 characters. */
+  @Override
+  public PictureRules pictureRules() {
+    return XMedia.RULES;
   }
 
   @Override
@@ -56,6 +66,9 @@ public final class XPublisher implements Publisher {
     body.put("text", message.text());
     if (message.inReplyTo() != null) {
       body.put("reply", Map.of("in_reply_to_tweet_id", message.inReplyTo()));
+    }
+    if (message.picture() != null) {
+      media.upload(message).ifPresent(id -> body.put("media", Map.of("media_ids", List.of(id))));
     }
     String id = client.post("/2/tweets", body).path("data").path("id").asText("");
     if (id.isEmpty()) {

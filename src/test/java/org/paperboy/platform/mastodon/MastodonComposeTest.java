@@ -71,12 +71,7 @@ class MastodonComposeTest {
   void start() throws Exception {
     mastodon = new FakeMastodon(TOKEN, clock);
     publisher =
-        new MastodonPublisher(
-            mastodon.baseUrl(),
-            TOKEN,
-            "public",
-            "en",
-            new PlatformHttp("lab", Duration.ofSeconds(5)));
+        MastodonPublishers.on(mastodon.baseUrl(), TOKEN, "public", "en", Duration.ofSeconds(5));
   }
 
   @AfterEach

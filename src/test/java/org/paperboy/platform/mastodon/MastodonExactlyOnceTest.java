@@ -29,6 +29,7 @@ import org.paperboy.store.Database;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.store.JdbcPictures;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.JdbcSpend;
@@ -60,16 +61,19 @@ class MastodonExactlyOnceTest {
     queue = new JdbcQueue(database.dataSource());
     accounts = new JdbcAccountStore(database.dataSource());
     mastodon = new FakeMastodon(TOKEN, clock);
-    PlatformHttp http = new PlatformHttp("account lab on mastodon", Duration.ofSeconds(5));
     PostDispatcher.Account lab =
         new PostDispatcher.Account(
             new Pacing(Duration.ZERO, 1000),
-            new MastodonPublisher(mastodon.baseUrl(), TOKEN, "public", "en", http),
+            MastodonPublishers.on(mastodon.baseUrl(), TOKEN, "public", "en", Duration.ofSeconds(5)),
             new Settlement(
                 new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), 8, () -> 0.999),
                 Duration.ofMinutes(15),
                 Duration.ofMinutes(15)),
-            new MastodonText(new MastodonInstance(mastodon.baseUrl(), http, clock)),
+            new MastodonText(
+                new MastodonInstance(
+                    mastodon.baseUrl(),
+                    new PlatformHttp("the instance", Duration.ofSeconds(5)),
+                    clock)),
             null);
     dispatcher =
         new PostDispatcher(
@@ -78,6 +82,7 @@ class MastodonExactlyOnceTest {
             new JdbcPostLog(database.dataSource()),
             accounts,
             new JdbcSpend(database.dataSource()),
+            new JdbcPictures(database.dataSource()),
             clock,
             Events.NONE,
             () -> null,
@@ -111,6 +116,7 @@ class MastodonExactlyOnceTest {
                 null,
                 new Tid(ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()) + 2L * n, 7),
                 new Subject(title, link, reply == null ? "" : reply),
+                null,
                 null),
             clock.instant());
   }

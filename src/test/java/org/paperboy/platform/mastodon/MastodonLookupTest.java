@@ -48,12 +48,7 @@ class MastodonLookupTest {
   }
 
   private MastodonPublisher publisher(String visibility, String token) {
-    return new MastodonPublisher(
-        mastodon.baseUrl(),
-        token,
-        visibility,
-        "en",
-        new PlatformHttp("account lab on mastodon", HTTP_TIMEOUT));
+    return MastodonPublishers.on(mastodon.baseUrl(), token, visibility, "en", HTTP_TIMEOUT);
   }
 
   private MastodonPublisher publisher() {

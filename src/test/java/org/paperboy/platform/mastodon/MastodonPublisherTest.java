@@ -16,7 +16,6 @@ import org.paperboy.model.PostRef;
 import org.paperboy.model.SendFailure;
 import org.paperboy.model.Subject;
 import org.paperboy.publish.Message;
-import org.paperboy.publish.PlatformHttp;
 import org.paperboy.publish.PublishException;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Settlement;
@@ -45,12 +44,8 @@ class MastodonPublisherTest {
   }
 
   private MastodonPublisher publisher(String token, String language) {
-    return new MastodonPublisher(
-        mastodon.baseUrl(),
-        token,
-        "unlisted",
-        language,
-        new PlatformHttp("account lab on mastodon", Duration.ofSeconds(5)));
+    return MastodonPublishers.on(
+        mastodon.baseUrl(), token, "unlisted", language, Duration.ofSeconds(5));
   }
 
   private MastodonPublisher publisher() {
@@ -247,12 +242,8 @@ class MastodonPublisherTest {
       closed = socket.getLocalPort();
     }
     MastodonPublisher nowhere =
-        new MastodonPublisher(
-            URI.create("http://127.0.0.1:" + closed),
-            TOKEN,
-            "public",
-            null,
-            new PlatformHttp("account lab on mastodon", Duration.ofSeconds(2)));
+        MastodonPublishers.on(
+            URI.create("http://127.0.0.1:" + closed), TOKEN, "public", null, Duration.ofSeconds(2));
     mastodon.thenAnswer(ScriptedAnswer.DROPPED);
 
     assertThat(failure(() -> publisher().publish(message("k1", TEXT, null))).failure())

@@ -43,12 +43,7 @@ class MastodonTextTest {
   void start() throws Exception {
     mastodon = new FakeMastodon(TOKEN, clock);
     publisher =
-        new MastodonPublisher(
-            mastodon.baseUrl(),
-            TOKEN,
-            "public",
-            null,
-            new PlatformHttp("lab", Duration.ofSeconds(5)));
+        MastodonPublishers.on(mastodon.baseUrl(), TOKEN, "public", null, Duration.ofSeconds(5));
   }
 
   @AfterEach

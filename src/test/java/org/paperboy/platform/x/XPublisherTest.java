@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,10 @@ class XPublisherTest {
     assertThat(x.tweets())
         .containsExactly(
             new FakeXApi.Tweet(
-                post.id(), "A paper “quoted” with é and 漢 https://doi.org/10.1/x", null));
+                post.id(),
+                "A paper “quoted” with é and 漢 https://doi.org/10.1/x",
+                null,
+                List.of()));
     assertThat(post.url()).isEqualTo("https://x.com/i/web/status/" + post.id());
   }
 
@@ -76,7 +80,9 @@ class XPublisherTest {
                     new Subject("t", "", "")))
             .id();
 
-    assertThat(x.tweets()).last().isEqualTo(new FakeXApi.Tweet(reply, "The summary.", first));
+    assertThat(x.tweets())
+        .last()
+        .isEqualTo(new FakeXApi.Tweet(reply, "The summary.", first, List.of()));
   }
 
   @Test
