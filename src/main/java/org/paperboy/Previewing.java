@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.paperboy.config.FeedConfig;
+import org.paperboy.model.Picture;
 import org.paperboy.operate.Preview;
 import org.paperboy.operate.Previews;
 import org.paperboy.pipeline.FeedPreview;
@@ -42,8 +43,24 @@ final class Previewing implements Previews {
               verdict.paper().link(),
               verdict.outcome() == Verdict.Outcome.POST,
               verdict.reason(),
-              verdict.posts()));
+              verdict.posts(),
+              picture(verdict.picture())));
     }
     return new Preview(feedId, preview.error(), lines);
+  }
+
+  /** The picture as {@code preview} names it, or {@code null} for none. */
+  private static String picture(Picture picture) {
+    return picture == null
+        ? null
+        : picture.source()
+            + " ("
+            + picture.mimeType()
+            + ", "
+            + picture.width()
+            + "x"
+            + picture.height()
+            + "); alt: "
+            + picture.alt();
   }
 }

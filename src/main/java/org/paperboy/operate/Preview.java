@@ -23,6 +23,8 @@ public record Preview(String feedId, String error, List<Preview.Line> lines) {
    * @param posted whether it would be queued
    * @param reason why not, in the words of {@code preview --explain}; {@code null} when posted
    * @param posts the post and its reply, if any, as they would be queued
+   * @param picture the picture the post would carry, as {@code preview} names it ("https://…
+   *     (image/jpeg, 800x600); alt: …"), or {@code null}
    */
   public record Line(
       String accountId,
@@ -31,7 +33,8 @@ public record Preview(String feedId, String error, List<Preview.Line> lines) {
       String link,
       boolean posted,
       String reason,
-      List<Post> posts) {
+      List<Post> posts,
+      String picture) {
     public Line {
       Objects.requireNonNull(accountId, "accountId");
       Objects.requireNonNull(guid, "guid");
