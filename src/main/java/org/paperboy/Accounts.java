@@ -53,13 +53,11 @@ final class Accounts {
 
   /** The platform of {@code account}. */
   Platform of(AccountConfig account, Metrics metrics) {
-    PlatformHttp http =
-        new PlatformHttp(
-            "account " + account.id() + " on " + account.platform().configName(), POST_TIMEOUT);
     PlatformSettings settings = account.settings();
+    TextRules rules = rules(account);
     if (settings instanceof PlatformSettings.X keys) {
       return new Platform(
-          x,
+          rules,
           new XPublisher(
               account.id(),
               keys.apiBaseUrl(),
@@ -72,23 +70,19 @@ final class Accounts {
               remaining -> metrics.rateLimitRemaining(account.id(), remaining)));
     }
     if (settings instanceof PlatformSettings.Mastodon mastodon) {
-      MastodonInstance instance =
-          instances.computeIfAbsent(
-              mastodon.instanceUrl().toString(),
-              url -> new MastodonInstance(mastodon.instanceUrl(), http, clock));
       return new Platform(
-          new MastodonText(instance),
+          rules,
           new MastodonPublisher(
               mastodon.instanceUrl(),
-              instance,
+              instance(account, mastodon),
               mastodon.accessToken(),
               mastodon.visibility(),
               mastodon.language(),
-              http));
+              http(account)));
     }
     if (settings instanceof PlatformSettings.Bluesky bluesky) {
       return new Platform(
-          new BlueskyText(),
+          rules,
           new BlueskyPublisher(
               account.id(),
               bluesky.serviceUrl(),
@@ -96,9 +90,36 @@ final class Accounts {
               bluesky.appPassword(),
               bluesky.language(),
               sessions,
-              http));
+              http(account)));
     }
-    // The console prints posts as X would take them.
-    return new Platform(x, new ConsolePublisher(console));
+    return new Platform(rules, new ConsolePublisher(console));
+  }
+
+  /**
+   * How {@code account}'s platform counts and reads a post's text, without what posts to it: for
+   * measuring posts and edits.
+   */
+  TextRules rules(AccountConfig account) {
+    PlatformSettings settings = account.settings();
+    if (settings instanceof PlatformSettings.Mastodon mastodon) {
+      return new MastodonText(instance(account, mastodon));
+    }
+    if (settings instanceof PlatformSettings.Bluesky) {
+      return new BlueskyText();
+    }
+    // X, and the console, which prints posts as X would take them.
+    return x;
+  }
+
+  /** The account's instance and its limits, one for all the accounts of an instance. */
+  private MastodonInstance instance(AccountConfig account, PlatformSettings.Mastodon mastodon) {
+    return instances.computeIfAbsent(
+        mastodon.instanceUrl().toString(),
+        url -> new MastodonInstance(mastodon.instanceUrl(), http(account), clock));
+  }
+
+  private static PlatformHttp http(AccountConfig account) {
+    return new PlatformHttp(
+        "account " + account.id() + " on " + account.platform().configName(), POST_TIMEOUT);
   }
 }

@@ -20,7 +20,15 @@ import org.slf4j.Logger;
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
   private static final List<String> QUIET =
-      List.of("org.quartz", "com.zaxxer.hikari", "org.flywaydb", "com.rometools", "twitter4j");
+      List.of(
+          "org.quartz",
+          "com.zaxxer.hikari",
+          "org.flywaydb",
+          "com.rometools",
+          "twitter4j",
+          // The dashboard's server: its start-up lines say what PaperboyEngine's one line says.
+          "io.javalin",
+          "org.eclipse.jetty");
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {

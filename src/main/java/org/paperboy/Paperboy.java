@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import org.paperboy.cli.Cli;
 import org.paperboy.cli.Engine;
 import org.paperboy.cli.EngineFactory;
-import org.paperboy.cli.Maintenance;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.config.AccountConfig;
 import org.paperboy.config.ConfigLoader;
@@ -33,6 +32,7 @@ import org.paperboy.fetch.FetchResult;
 import org.paperboy.fetch.HostSpacing;
 import org.paperboy.fetch.Validators;
 import org.paperboy.observe.Metrics;
+import org.paperboy.operate.Operations;
 import org.paperboy.parse.FeedParser;
 import org.paperboy.picture.PictureLoader;
 import org.paperboy.picture.PictureSource;
@@ -104,13 +104,14 @@ public final class Paperboy implements EngineFactory {
   }
 
   @Override
-  public Maintenance maintain(PaperboyConfig config) {
-    return new PaperboyMaintenance(
+  public Operations maintain(PaperboyConfig config) {
+    Database database =
         Database.open(
             ServiceLock.sharedUrl(config.database().url()),
             config.database().user(),
-            config.database().password()),
-        clock);
+            config.database().password());
+    Accounts platforms = new Accounts(clock, out, new JdbcSessions(database.dataSource(), clock));
+    return new PaperboyMaintenance(database, true, () -> config, platforms::rules, clock);
   }
 
   @Override
@@ -151,7 +152,8 @@ public final class Paperboy implements EngineFactory {
         node,
         stopping,
         clock,
-        next -> parts(next, database, metrics, platforms, keys, node::get, stopping::get));
+        next -> parts(next, database, metrics, platforms, keys, node::get, stopping::get),
+        new HttpServing(database, metrics, platforms, clock));
   }
 
   /** The pipeline for {@code config}, on an open database; built again when the config changes. */

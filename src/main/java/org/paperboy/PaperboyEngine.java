@@ -20,7 +20,6 @@ import org.paperboy.config.FeedConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.PlatformSettings;
 import org.paperboy.observe.Health;
-import org.paperboy.observe.HttpEndpoints;
 import org.paperboy.observe.Metrics;
 import org.paperboy.pipeline.DispatchReport;
 import org.paperboy.pipeline.FeedPoller;
@@ -62,13 +61,14 @@ final class PaperboyEngine implements Engine {
   private final ServiceLock lock;
   private final Metrics metrics;
   private final Function<PaperboyConfig, Parts> assemble;
+  private final HttpServing http;
   private final AtomicReference<Parts> parts = new AtomicReference<>();
   // How long a stop waits for running polls and posts; SIGTERM's stop must end within ten seconds.
   private static final Duration STOP_GRACE = Duration.ofSeconds(6);
 
   private volatile PaperboyScheduler scheduler;
   private NodeHeartbeat heartbeat;
-  private HttpEndpoints endpoints;
+  private HttpServing.Served endpoints;
   // This node's id once it runs in a cluster; null for once, and on the embedded database.
   private final AtomicReference<String> node;
   private final AtomicBoolean stopping;
@@ -80,6 +80,7 @@ final class PaperboyEngine implements Engine {
    * @param node set to this node's cluster id when the service starts clustered
    * @param stopping set when the engine closes, for the pipeline to claim and poll no more
    * @param assemble builds the pipeline for a configuration
+   * @param http what the service serves over HTTP when the config has a port
    */
   PaperboyEngine(
       PaperboyConfig config,
@@ -89,7 +90,9 @@ final class PaperboyEngine implements Engine {
       AtomicReference<String> node,
       AtomicBoolean stopping,
       Clock clock,
-      Function<PaperboyConfig, Parts> assemble) {
+      Function<PaperboyConfig, Parts> assemble,
+      HttpServing http) {
+    this.http = http;
     this.stopping = stopping;
     this.clock = clock;
     this.feedStore = new JdbcFeedStore(database.dataSource());
@@ -153,17 +156,24 @@ final class PaperboyEngine implements Engine {
             database.dataSource(), database.dialect(), this::poll, this::dispatch, this::nextFire);
     scheduler.start(config);
     if (config.http().enabled()) {
-      endpoints =
-          new HttpEndpoints(config.http().host(), config.http().port(), this::health, metrics);
-      log.info("health and metrics on http://{}:{}/", config.http().host(), endpoints.port());
+      endpoints = http.start(config, this::health, parts::get);
+      log.info(
+          "{} on http://{}:{}/",
+          config.dashboard().enabled() ? "the dashboard, health and metrics" : "health and metrics",
+          config.http().host(),
+          endpoints.port());
     }
   }
 
   @Override
   public synchronized void reload(PaperboyConfig next) throws ScheduleException {
     PaperboyConfig current = parts.get().config();
-    if (!next.database().equals(current.database()) || !next.http().equals(current.http())) {
-      log.warn("the database and http settings changed: they take effect at the next start");
+    if (!next.database().equals(current.database())
+        || !next.http().equals(current.http())
+        || !next.dashboard().withoutUsers().equals(current.dashboard().withoutUsers())) {
+      log.warn(
+          "the database, http or dashboard settings changed: they take effect at the next start"
+              + " (the dashboard's users at once)");
     }
     Parts rebuilt = assemble.apply(next);
     parts.set(rebuilt);
@@ -178,7 +188,7 @@ final class PaperboyEngine implements Engine {
 
   @Override
   public Optional<Integer> httpPort() {
-    return Optional.ofNullable(endpoints).map(HttpEndpoints::port);
+    return Optional.ofNullable(endpoints).map(HttpServing.Served::port);
   }
 
   /**

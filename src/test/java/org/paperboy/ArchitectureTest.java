@@ -21,7 +21,10 @@ class ArchitectureTest {
 
   private static final String ROOT = "org.paperboy";
 
-  /** The stages, each a package of its own; {@code model} is what they share. */
+  /**
+   * The stages, each a package of its own; {@code model} is what they share. {@code operate} is the
+   * maintainers' contract that the command line and the dashboard ({@code web}) act through.
+   */
   private static final List<String> STAGES =
       List.of(
           "config",
@@ -38,7 +41,9 @@ class ArchitectureTest {
           "platform.x",
           "platform.mastodon",
           "platform.bluesky",
-          "platform.console");
+          "platform.console",
+          "operate",
+          "web");
 
   /** The packages that join stages; only the composition root joins them all. */
   private static final List<String> ASSEMBLERS = List.of("pipeline", "schedule", "observe", "cli");
@@ -99,6 +104,13 @@ class ArchitectureTest {
       library(
           "Micrometer", new String[] {"io.micrometer..", "com.sun.net.httpserver.."}, "observe");
 
+  @ArchTest
+  static final ArchRule javalinJettyAndJteOnlyInWeb =
+      library(
+          "the dashboard's server and templates (Javalin, its Jetty, jte)",
+          new String[] {"io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "gg.jte.."},
+          "web");
+
   @ArchTest static final ArchRule picocliOnlyInCli = library("picocli", "picocli..", "cli");
 
   @ArchTest
@@ -158,6 +170,11 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule theConsoleImportsOnlyThePublishContract =
       stage("platform.console", "publish");
+
+  @ArchTest static final ArchRule theOperationsContractImportsOnlyModel = stage("operate");
+
+  @ArchTest
+  static final ArchRule theDashboardActsOnlyThroughTheOperations = stage("web", "operate");
 
   // The assemblers join stages, and never lean on one another or on the root.
 

@@ -8,6 +8,7 @@ import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.ConfigProblem;
 import org.paperboy.config.InvalidConfigException;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.operate.Operations;
 import picocli.CommandLine.Option;
 
 /** The {@code --config FILE} option every command takes, and loading what it names. */
@@ -28,12 +29,12 @@ final class ConfigOption {
       ConfigLoader loader,
       EngineFactory engines,
       PrintStream err,
-      BiFunction<PaperboyConfig, Maintenance, Integer> work) {
+      BiFunction<PaperboyConfig, Operations, Integer> work) {
     PaperboyConfig valid = load(loader, err).orElse(null);
     if (valid == null) {
       return ExitCodes.USAGE_OR_CONFIG;
     }
-    try (Maintenance maintenance = engines.maintain(valid)) {
+    try (Operations maintenance = engines.maintain(valid)) {
       return work.apply(valid, maintenance);
     } catch (IllegalStateException e) {
       err.println("paperboy: " + e.getMessage());

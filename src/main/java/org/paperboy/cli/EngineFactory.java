@@ -1,6 +1,7 @@
 package org.paperboy.cli;
 
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.operate.Operations;
 
 /** Assembles Paperboy for a valid configuration. */
 public interface EngineFactory {
@@ -18,5 +19,5 @@ public interface EngineFactory {
    *
    * @throws IllegalStateException naming the database when it cannot be opened
    */
-  Maintenance maintain(PaperboyConfig config);
+  Operations maintain(PaperboyConfig config);
 }

@@ -2,18 +2,16 @@ package org.paperboy.cli;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.config.ConfigLoader;
-import org.paperboy.config.FeedConfig;
-import org.paperboy.config.PaperboyConfig;
-import org.paperboy.store.FeedOverview;
+import org.paperboy.operate.Ago;
+import org.paperboy.operate.EntryFate;
+import org.paperboy.operate.FeedStanding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code paperboy feeds}: each feed's standing. */
 @Command(
@@ -21,11 +19,24 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     header = "Lists each feed's last poll, status or error, papers seen and next poll.",
     description = {
-      "A feed failing in a row, or with nothing new for longer than its stale-after, is flagged."
+      "A feed failing in a row, or with nothing new for longer than its stale-after, is flagged.",
+      "With --feed, also its latest entries and what became of each."
     })
 final class FeedsCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
+
+  @Option(
+      names = "--feed",
+      paramLabel = "ID",
+      description = "Only this feed, with its latest entries and what became of each.")
+  String feedId;
+
+  @Option(
+      names = "--entries",
+      paramLabel = "N",
+      description = "With --feed: how many of its latest entries (default: ${DEFAULT-VALUE}).")
+  int entries = 20;
 
   private final ConfigLoader loader;
   private final EngineFactory engines;
@@ -44,14 +55,37 @@ final class FeedsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (entries < 1) {
+      err.println("paperboy: --entries must be at least 1, found " + entries);
+      return ExitCodes.USAGE_OR_CONFIG;
+    }
     return config.withMaintenance(
         loader,
         engines,
         err,
-        (valid, maintenance) -> {
-          int code = print(valid, maintenance.feeds());
-          Budgets.print(valid, maintenance, clock.instant(), out);
-          maintenance
+        (valid, operations) -> {
+          Instant now = clock.instant();
+          List<FeedStanding> feeds = operations.feeds();
+          if (feedId != null) {
+            FeedStanding feed =
+                feeds.stream().filter(f -> f.id().equals(feedId)).findFirst().orElse(null);
+            if (feed == null) {
+              err.println(
+                  "paperboy: no feed "
+                      + feedId
+                      + " in "
+                      + config.file
+                      + " or the database; feeds: "
+                      + feeds.stream().map(FeedStanding::id).toList());
+              return ExitCodes.USAGE_OR_CONFIG;
+            }
+            print(feed, now);
+            printEntries(operations.entries(feedId, entries), now);
+            return ExitCodes.OK;
+          }
+          feeds.forEach(feed -> print(feed, now));
+          Budgets.print(operations, out);
+          operations
               .needingALook()
               .forEach(
                   (account, count) ->
@@ -63,62 +97,63 @@ final class FeedsCommand implements Callable<Integer> {
                               + (count == 1 ? " post" : " posts")
                               + " that may be on its platform, retries spent; see paperboy queue"
                               + " list --state unknown"));
-          return code;
+          return ExitCodes.OK;
         });
   }
 
-  private int print(PaperboyConfig valid, List<FeedOverview> overview) {
-    Map<String, FeedOverview> known = new LinkedHashMap<>();
-    overview.forEach(f -> known.put(f.id(), f));
-    Instant now = clock.instant();
-    for (FeedConfig feed : valid.feeds().values()) {
-      FeedOverview state = known.remove(feed.id());
-      out.println(feed.id() + "  " + feed.url());
-      if (state == null || state.lastPolledAt() == null) {
-        out.println("    never polled");
-        continue;
-      }
+  private void print(FeedStanding feed, Instant now) {
+    out.println(feed.id() + "  " + feed.url());
+    if (!feed.configured()) {
+      out.println("    no longer in " + config.file);
+      return;
+    }
+    if (feed.state() == null) {
+      out.println("    never polled");
+      return;
+    }
+    out.println(
+        "    last poll "
+            + Ago.relative(feed.state().lastPolledAt(), now)
+            + ": "
+            + feed.lastPollWords());
+    out.println(
+        "    papers seen "
+            + feed.state().papersSeen()
+            + ", last new "
+            + Ago.relative(feed.state().lastNewAt(), now)
+            + ", next poll "
+            + (feed.nextPoll() == null
+                ? "when the service runs (" + feed.schedule() + ")"
+                : Ago.relative(feed.nextPoll(), now)));
+    if (feed.failing()) {
+      out.println("    FAILING: " + feed.failuresInARow() + " polls in a row");
+    }
+    if (feed.stale()) {
       out.println(
-          "    last poll "
-              + Ago.relative(state.lastPolledAt(), now)
-              + ": "
-              + (state.lastError() != null ? "failed: " + state.lastError() : state.lastStatus()));
-      out.println(
-          "    papers seen "
-              + state.papersSeen()
-              + ", last new "
-              + Ago.relative(state.lastNewAt(), now)
-              + ", next poll "
-              + next(feed, later(state.nextFireAt(), state.nextPollAt()), now));
-      if (state.errorCount() > 0) {
-        out.println("    FAILING: " + state.errorCount() + " polls in a row");
-      }
-      if (state.lastNewAt() != null
-          && Duration.between(state.lastNewAt(), now).compareTo(feed.staleAfter()) > 0) {
+          "    STALE: nothing new for "
+              + Ago.span(feed.staleFor())
+              + " (stale-after "
+              + Ago.span(feed.staleAfter())
+              + "); has the feed moved to a new URL?");
+    }
+  }
+
+  private void printEntries(List<EntryFate> fates, Instant now) {
+    out.println("    latest entries, newest first:");
+    if (fates.isEmpty()) {
+      out.println("    (none recorded yet)");
+    }
+    for (EntryFate fate : fates) {
+      out.println("    " + Ago.relative(fate.seenAt(), now) + "  " + fate.title());
+      for (EntryFate.Fate account : fate.fates()) {
         out.println(
-            "    STALE: nothing new for "
-                + Ago.span(Duration.between(state.lastNewAt(), now))
-                + " (stale-after "
-                + Ago.span(feed.staleAfter())
-                + "); has the feed moved to a new URL?");
+            "        "
+                + account.accountId()
+                + ": "
+                + account.words()
+                + (account.postId() != null ? "  (post " + account.postId() + ")" : "")
+                + (account.postUrl() != null ? "  " + account.postUrl() : ""));
       }
     }
-    for (FeedOverview gone : known.values()) {
-      out.println(gone.id() + "  " + gone.url() + "\n    no longer in " + config.file);
-    }
-    return ExitCodes.OK;
-  }
-
-  private static String next(FeedConfig feed, Instant at, Instant now) {
-    return at == null
-        ? "when the service runs (" + feed.schedule().describe() + ")"
-        : Ago.relative(at, now);
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.isAfter(b) ? a : b;
   }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.paperboy.config.ConfigLoader;
-import org.paperboy.store.PostRecord;
+import org.paperboy.model.PostRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +27,7 @@ final class HistoryCommand implements Callable<Integer> {
       names = "--since",
       paramLabel = "DURATION",
       description = "Only posts of the last DURATION, such as 24h or 7d.",
-      converter = Ago.Converter.class)
+      converter = SinceConverter.class)
   Duration since;
 
   private final ConfigLoader loader;
@@ -51,9 +51,9 @@ final class HistoryCommand implements Callable<Integer> {
         loader,
         engines,
         err,
-        (valid, maintenance) -> {
+        (valid, operations) -> {
           List<PostRecord> posts =
-              maintenance.history(account, since == null ? null : clock.instant().minus(since));
+              operations.history(account, since == null ? null : clock.instant().minus(since));
           for (PostRecord post : posts) {
             String link =
                 post.remoteId() == null
@@ -68,7 +68,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("    " + post.text().replace("\n", " "));
           }
           err.println("paperboy: " + posts.size() + (posts.size() == 1 ? " post" : " posts"));
-          Budgets.print(valid, maintenance, clock.instant(), out);
+          Budgets.print(operations, out);
           return ExitCodes.OK;
         });
   }

@@ -2,6 +2,7 @@ package org.paperboy.cli;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,9 @@ import java.util.function.Function;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
+import org.paperboy.operate.Ago;
+import org.paperboy.operate.Operations;
+import org.paperboy.operate.QueuedPost;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,9 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "queue",
     mixinStandardHelpOptions = true,
-    header = "Lists, approves, drops and retries queued posts.",
+    header = "Lists, approves, edits, drops and retries queued posts.",
     description = "Works while the service runs, on the embedded database too.",
-    synopsisSubcommandLabel = "(list | approve | drop | retry)")
+    synopsisSubcommandLabel = "(list | approve | edit | drop | retry)")
 final class QueueCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -33,7 +37,7 @@ final class QueueCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine()
         .getErr()
-        .println("paperboy: say list, approve, drop or retry; see paperboy queue --help");
+        .println("paperboy: say list, approve, edit, drop or retry; see paperboy queue --help");
     return ExitCodes.USAGE_OR_CONFIG;
   }
 
@@ -41,18 +45,17 @@ final class QueueCommand implements Callable<Integer> {
   record Context(
       ConfigLoader loader, EngineFactory engines, Clock clock, PrintStream out, PrintStream err) {
 
-    int withMaintenance(ConfigOption config, Function<Maintenance, Integer> work) {
+    int withMaintenance(ConfigOption config, Function<Operations, Integer> work) {
       return config.withMaintenance(
-          loader, engines, err, (valid, maintenance) -> work.apply(maintenance));
+          loader, engines, err, (valid, operations) -> work.apply(operations));
     }
 
     /** Runs a change to one post; {@code done} says what happened, or empty when nothing did. */
-    int change(
-        ConfigOption config, Function<Maintenance, Optional<String>> change, String nothing) {
+    int change(ConfigOption config, Function<Operations, Optional<String>> change, String nothing) {
       return withMaintenance(
           config,
-          maintenance -> {
-            Optional<String> done = change.apply(maintenance);
+          operations -> {
+            Optional<String> done = change.apply(operations);
             if (done.isEmpty()) {
               err.println("paperboy: " + nothing);
               return ExitCodes.RUNTIME_FAILURE;
@@ -67,6 +70,7 @@ final class QueueCommand implements Callable<Integer> {
     return new CommandLine(new QueueCommand())
         .addSubcommand(new ListCommand(context))
         .addSubcommand(new ApproveCommand(context))
+        .addSubcommand(new QueueEditCommand(context))
         .addSubcommand(new DropCommand(context))
         .addSubcommand(new RetryCommand(context));
   }
@@ -98,9 +102,11 @@ final class QueueCommand implements Callable<Integer> {
     public Integer call() {
       return context.withMaintenance(
           config,
-          maintenance -> {
-            List<OutboxItem> items = maintenance.queue(account, state);
-            for (OutboxItem item : items) {
+          operations -> {
+            List<QueuedPost> posts = operations.queue(account, state);
+            Instant now = context.clock().instant();
+            for (QueuedPost post : posts) {
+              OutboxItem item = post.item();
               context
                   .out()
                   .println(
@@ -111,13 +117,20 @@ final class QueueCommand implements Callable<Integer> {
                           + item.accountId()
                           + " from "
                           + item.feedId()
-                          + (item.notBefore() != null ? "  not before " + item.notBefore() : "")
+                          + (post.due() != null ? "  due " + Ago.relative(post.due(), now) : "")
+                          + (post.editedBy() != null ? "  edited by " + post.editedBy() : "")
                           + (item.lastError() != null ? "  (" + item.lastError() + ")" : ""));
-              context.out().println("    " + item.text().replace("\n", " "));
+              context.out().println("    " + item.text().replace("\n", " ") + lengths(post, false));
+              if (item.replyText() != null) {
+                context
+                    .out()
+                    .println(
+                        "    reply: " + item.replyText().replace("\n", " ") + lengths(post, true));
+              }
             }
             context
                 .err()
-                .println("paperboy: " + items.size() + (items.size() == 1 ? " post" : " posts"));
+                .println("paperboy: " + posts.size() + (posts.size() == 1 ? " post" : " posts"));
             return ExitCodes.OK;
           });
     }
@@ -157,9 +170,9 @@ final class QueueCommand implements Callable<Integer> {
     public Integer call() {
       return context.withMaintenance(
           config,
-          maintenance -> {
+          operations -> {
             int approved =
-                maintenance.approve(which.all ? null : which.id, which.all ? account : null);
+                operations.approve(which.all ? null : which.id, which.all ? account : null);
             if (approved == 0 && !which.all) {
               context.err().println("paperboy: no post " + which.id + " is awaiting approval");
               return ExitCodes.RUNTIME_FAILURE;
@@ -190,8 +203,7 @@ final class QueueCommand implements Callable<Integer> {
     public Integer call() {
       return context.change(
           config,
-          maintenance ->
-              maintenance.drop(id) ? Optional.of("dropped post " + id) : Optional.empty(),
+          operations -> operations.drop(id) ? Optional.of("dropped post " + id) : Optional.empty(),
           "no post " + id + " is waiting to be sent");
     }
   }
@@ -217,12 +229,20 @@ final class QueueCommand implements Callable<Integer> {
     public Integer call() {
       return context.change(
           config,
-          maintenance ->
-              maintenance.retry(id) > 0
+          operations ->
+              operations.retry(id) > 0
                   ? Optional.of("queued post " + id + " again")
                   : Optional.empty(),
           "no post " + id + " has failed, is waiting to retry or has an unknown outcome");
     }
+  }
+
+  /** " (245/280)": a text's length and its platform's limit; nothing when it has no account. */
+  private static String lengths(QueuedPost post, boolean reply) {
+    if (post.limit() == 0) {
+      return "";
+    }
+    return "  (" + (reply ? post.replyLength() : post.length()) + "/" + post.limit() + ")";
   }
 
   /** Reads states as maintainers write them: {@code awaiting-approval}, {@code failed}. */

@@ -74,6 +74,12 @@ final class ConfigValidator {
     DatabaseConfig database = database();
     FetchConfig fetch = fetch();
     HttpConfig http = http();
+    DashboardConfig dashboard =
+        section("paperboy.dashboard", "{ enabled = … }")
+            .map(
+                reader ->
+                    DashboardReader.read(reader, config.getConfig("paperboy.dashboard"), http))
+            .orElse(null);
     Optional<String> logFormat = root.string("log.format");
     logFormat
         .filter(f -> !f.equals("plain") && !f.equals("json"))
@@ -88,7 +94,11 @@ final class ConfigValidator {
     for (ConfigBlock block : blocks("feeds", "feed")) {
       feeds.read(block, accountIds).ifPresent(f -> feedsById.put(f.id(), f));
     }
-    if (!problems.isEmpty() || database == null || fetch == null || http == null) {
+    if (!problems.isEmpty()
+        || database == null
+        || fetch == null
+        || http == null
+        || dashboard == null) {
       return null;
     }
     return new PaperboyConfig(
@@ -97,6 +107,7 @@ final class ConfigValidator {
         database,
         fetch,
         http,
+        dashboard,
         logFormat.orElse("plain").equals("json"),
         accountsById,
         feedsById);

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param database where state is kept
  * @param fetch how feeds are fetched
  * @param http the operators' HTTP server
+ * @param dashboard the maintainers' dashboard, served on that server
  * @param jsonLogs log one JSON object per line rather than plain lines
  * @param accounts the accounts by id, in file order
  * @param feeds the feeds by id, in file order
@@ -25,6 +26,7 @@ public record PaperboyConfig(
     DatabaseConfig database,
     FetchConfig fetch,
     HttpConfig http,
+    DashboardConfig dashboard,
     boolean jsonLogs,
     Map<String, AccountConfig> accounts,
     Map<String, FeedConfig> feeds) {
@@ -34,6 +36,7 @@ public record PaperboyConfig(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(dashboard, "dashboard");
     files = Set.copyOf(files);
     accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
     feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));

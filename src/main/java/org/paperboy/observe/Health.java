@@ -22,7 +22,7 @@ public record Health(String problem, List<String> attention) {
   }
 
   /** The answer's body: {@code {"status":"up"}}, with its problem or what needs attention. */
-  String json() {
+  public String json() {
     StringBuilder json =
         new StringBuilder("{\"status\":\"").append(up() ? "up" : "down").append('"');
     if (!up()) {

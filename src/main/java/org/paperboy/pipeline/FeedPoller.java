@@ -22,6 +22,7 @@ import org.paperboy.picture.PictureLoader;
 import org.paperboy.store.FeedState;
 import org.paperboy.store.JdbcFeedStore;
 import org.paperboy.store.JdbcPaperStore;
+import org.paperboy.store.LeftEntry;
 import org.paperboy.store.NewPaper;
 import org.paperboy.store.Sighting;
 import org.paperboy.summarise.Summariser;
@@ -191,6 +192,7 @@ public final class FeedPoller {
     List<Verdict> verdicts = judge.judgeAll(plan, entries, firstPoll, new HashMap<>(), now);
     Set<String> fresh = new HashSet<>();
     List<NewPaper> toRecord = new ArrayList<>();
+    List<LeftEntry> left = new ArrayList<>();
     // Each entry comes as one verdict per account, together.
     for (int i = 0; i < verdicts.size(); ) {
       int end = i + 1;
@@ -207,6 +209,14 @@ public final class FeedPoller {
       boolean anyRecorded = false;
       for (Verdict verdict : entry) {
         if (verdict.outcome() == Verdict.Outcome.RETRY) {
+          Paper paper = verdict.paper();
+          left.add(
+              new LeftEntry(
+                  verdict.accountId(),
+                  paper.guid(),
+                  paper.title(),
+                  paper.link(),
+                  verdict.reason()));
           log.warn(
               "feed {}: {}{}: {}",
               plan.feed().id(),
@@ -227,7 +237,8 @@ public final class FeedPoller {
       }
     }
     // One transaction for the poll's papers: recorded and queued together, or not at all.
-    List<Sighting> sightings = papers.recordAll(toRecord, now);
+    // What could not be posted, and why, is kept too: feeds --feed and the dashboard show it.
+    List<Sighting> sightings = papers.recordAll(plan.feed().id(), toRecord, left, now);
     int queued = 0;
     for (int i = 0; i < toRecord.size(); i++) {
       if (toRecord.get(i).postText() != null && sightings.get(i) == Sighting.NEW) {
@@ -255,7 +266,8 @@ public final class FeedPoller {
         post ? paper : null,
         post ? keys.next() : null,
         post ? verdict.subject() : null,
-        post ? verdict.picture() : null);
+        post ? verdict.picture() : null,
+        post ? null : verdict.reason());
   }
 
   /** Polls every feed in {@code feeds}, one after another; for {@code once} and tests. */

@@ -2,6 +2,7 @@ package org.paperboy.queue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.paperboy.model.QuietHours;
@@ -55,6 +56,25 @@ public record Pacing(Duration minSpacing, int maxPerDay, QuietHours quietHours) 
       next = later(next, leaving.plus(DAY));
     }
     return quietHours == null ? next : quietHours.nextOpen(next);
+  }
+
+  /**
+   * When each of the next {@code count} posts may go out if each leaves at its earliest: the
+   * expected turns of an account's queued posts.
+   *
+   * @param recent the account's post times since {@link #windowStart}, oldest first
+   * @param from the earliest any may go (now, or the end of the account's pause)
+   * @return {@code count} times, each at or after the one before
+   */
+  public List<Instant> turns(List<Instant> recent, int count, Instant from) {
+    List<Instant> times = new ArrayList<>(recent);
+    List<Instant> turns = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Instant next = nextAllowed(times, from);
+      turns.add(next);
+      times.add(next);
+    }
+    return turns;
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.paperboy.model.FeedOverview;
 
 /**
  * Each feed's row: validators for conditional GET, its last status and its error count.

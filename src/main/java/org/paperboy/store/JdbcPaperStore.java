@@ -92,13 +92,30 @@ public final class JdbcPaperStore {
    * @return each paper's sighting, in order
    */
   public List<Sighting> recordAll(List<NewPaper> papers, Instant now) {
-    if (papers.isEmpty()) {
+    return papers.isEmpty() ? List.of() : recordAll(papers.get(0).feedId(), papers, List.of(), now);
+  }
+
+  /**
+   * Records {@code feedId}'s {@code papers} as {@link #recordAll(List, Instant)} does, and in the
+   * same transaction what its poll could not make posts of ({@code left}), for maintainers. What
+   * the feed's last poll left replaces what the one before left (those entries are judged again at
+   * each poll), but for an entry recorded for the feed's other accounts, which is not judged again
+   * and keeps its reason.
+   *
+   * @return each paper's sighting, in order
+   */
+  public List<Sighting> recordAll(
+      String feedId, List<NewPaper> papers, List<LeftEntry> left, Instant now) {
+    if (papers.isEmpty() && left.isEmpty()) {
       return List.of();
     }
     return Jdbc.transaction(
         dataSource,
-        "recording the papers of feed " + papers.get(0).feedId(),
+        "recording the papers of feed " + feedId,
         c -> {
+          // Before this poll's papers are recorded, so that an entry left before and taken now
+          // loses its old reason.
+          forgetLeft(c, feedId);
           List<Sighting> sightings = new ArrayList<>();
           for (int i = 0; i < papers.size(); ) {
             int end = i + 1;
@@ -108,6 +125,7 @@ public final class JdbcPaperStore {
             sightings.addAll(record(c, papers.subList(i, end), now));
             i = end;
           }
+          keepLeft(c, feedId, left, now);
           return sightings;
         });
   }
@@ -189,7 +207,7 @@ public final class JdbcPaperStore {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO papers (account_id, identity_key, feed_id, doi, link, title,"
-                + " first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                + " first_seen_at, not_posted_because) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, paper.key().accountId());
       insert.setString(2, Jdbc.key(paper.key().identity().toString()));
@@ -198,6 +216,7 @@ public final class JdbcPaperStore {
       insert.setString(5, Jdbc.fit(paper.link(), 2000));
       insert.setString(6, Jdbc.fit(paper.title(), 4000));
       Jdbc.setInstant(insert, 7, now);
+      insert.setString(8, Jdbc.fit(paper.notPostedBecause(), 2000));
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
@@ -236,6 +255,43 @@ public final class JdbcPaperStore {
         insert.setLong(15, pictureId);
       }
       insert.executeUpdate();
+    }
+  }
+
+  /** Forgets what the feed's last poll left unrecorded: this poll judges those entries again. */
+  private static void forgetLeft(Connection c, String feedId) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM feed_left_entries l WHERE l.feed_id = ? AND NOT EXISTS (SELECT 1"
+                + " FROM feed_entries e WHERE e.feed_id = l.feed_id"
+                + " AND e.entry_key = l.entry_key)")) {
+      delete.setString(1, feedId);
+      delete.executeUpdate();
+    }
+  }
+
+  private static void keepLeft(Connection c, String feedId, List<LeftEntry> left, Instant now)
+      throws SQLException {
+    for (LeftEntry entry : left) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO feed_left_entries (feed_id, entry_key, account_id, title, link,"
+                  + " reason, seen_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1"
+                  + " FROM feed_left_entries WHERE feed_id = ? AND entry_key = ?"
+                  + " AND account_id = ?)")) {
+        String key = Jdbc.key(entry.entryKey());
+        insert.setString(1, feedId);
+        insert.setString(2, key);
+        insert.setString(3, entry.accountId());
+        insert.setString(4, Jdbc.fit(entry.title(), 4000));
+        insert.setString(5, Jdbc.fit(entry.link(), 2000));
+        insert.setString(6, Jdbc.fit(entry.reason(), 2000));
+        Jdbc.setInstant(insert, 7, now);
+        insert.setString(8, feedId);
+        insert.setString(9, key);
+        insert.setString(10, entry.accountId());
+        insert.executeUpdate();
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.paperboy.model.PostRecord;
 
 /** The posts made: what the account has posted, for pacing and for the maintainers. Thread-safe. */
 public final class JdbcPostLog {

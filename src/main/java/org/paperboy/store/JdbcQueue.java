@@ -2,12 +2,14 @@ package org.paperboy.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -23,6 +25,15 @@ import org.paperboy.model.Paper;
  */
 public final class JdbcQueue {
 
+  /** The outbox's rows with their papers' titles, who edited them and whether a part is out. */
+  private static final String QUEUE_ROWS =
+      "SELECT "
+          + OutboxRows.COLUMNS
+          + ", COALESCE(subject_title,"
+          + " (SELECT p.title FROM papers p WHERE p.id = outbox.paper_id)) AS title, edited_by,"
+          + " CASE WHEN EXISTS (SELECT 1 FROM posts s WHERE s.outbox_id = outbox.id)"
+          + " THEN 1 ELSE 0 END AS part_posted FROM outbox";
+
   private final DataSource dataSource;
 
   public JdbcQueue(DataSource dataSource) {
@@ -30,33 +41,82 @@ public final class JdbcQueue {
   }
 
   /**
-   * The outbox, oldest first.
+   * The posts not yet posted, oldest first, with their papers' titles: the queue as maintainers see
+   * it, given-up posts included.
    *
    * @param accountId only this account's posts, or {@code null} for all
-   * @param state only posts in this state, or {@code null} for all
+   * @param state only posts in this state (posted ones too), or {@code null} for all but those
+   *     posted
    */
-  public List<OutboxItem> list(String accountId, OutboxState state) {
+  public List<QueueRow> rows(String accountId, OutboxState state) {
     return Jdbc.transaction(
         dataSource,
-        "listing the outbox",
+        "listing the queue",
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT "
-                      + OutboxRows.COLUMNS
-                      + " FROM outbox WHERE (? IS NULL OR account_id = ?) AND (? IS NULL OR state = ?)"
+                  QUEUE_ROWS
+                      + " WHERE (? IS NULL OR account_id = ?)"
+                      + " AND ((? IS NULL AND state <> 'POSTED') OR state = ?)"
                       + " ORDER BY COALESCE(paper_date, created_at), id")) {
             select.setString(1, accountId);
             select.setString(2, accountId);
             select.setString(3, state == null ? null : state.name());
             select.setString(4, state == null ? null : state.name());
-            List<OutboxItem> items = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                items.add(OutboxRows.read(rows));
+            List<QueueRow> rows = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+              while (result.next()) {
+                rows.add(queueRow(result));
               }
             }
-            return items;
+            return rows;
+          }
+        });
+  }
+
+  /** One post as {@link #rows} lists it, whatever its state; empty when there is none. */
+  public Optional<QueueRow> row(long id) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading post " + id,
+        c -> {
+          try (PreparedStatement select = c.prepareStatement(QUEUE_ROWS + " WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+              if (!result.next()) {
+                return Optional.empty();
+              }
+              return Optional.of(queueRow(result));
+            }
+          }
+        });
+  }
+
+  /**
+   * A maintainer's new text for a post that has not reached its platform (see {@link
+   * OutboxRows#EDITABLE}): it is marked edited, so that a changed config no longer rewrites it.
+   * Returns false when the post was sent, claimed or settled as unknown meanwhile.
+   *
+   * @param replyText the reply's new text, or {@code null} to keep it
+   * @param editor who edited it
+   */
+  public boolean edit(long id, String text, String replyText, String editor, Instant now) {
+    return Jdbc.transaction(
+        dataSource,
+        "editing post " + id,
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE outbox SET text = ?, reply_text = COALESCE(?, reply_text),"
+                      + " edited_by = ?, edited_at = ?, updated_at = ? WHERE id = ? AND "
+                      + OutboxRows.EDITABLE)) {
+            update.setString(1, text);
+            update.setString(2, replyText);
+            update.setString(3, Jdbc.fit(editor, 100));
+            Jdbc.setInstant(update, 4, now);
+            Jdbc.setInstant(update, 5, now);
+            update.setLong(6, id);
+            return update.executeUpdate() == 1;
           }
         });
   }
@@ -184,6 +244,14 @@ public final class JdbcQueue {
           }
           return counts;
         });
+  }
+
+  private static QueueRow queueRow(ResultSet result) throws SQLException {
+    return new QueueRow(
+        OutboxRows.read(result),
+        result.getString("title"),
+        result.getString("edited_by"),
+        result.getInt("part_posted") == 1);
   }
 
   /** A post not yet sent, its account, and the paper it was written from. */

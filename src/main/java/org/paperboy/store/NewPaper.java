@@ -27,6 +27,8 @@ import org.paperboy.model.Tid;
  * @param subject what the post is about, or {@code null} when no post is queued
  * @param picture the picture the post carries, or {@code null}; the same object for each account of
  *     one entry, stored once
+ * @param notPostedBecause why no post is queued (filtered, too old, beyond backfill), or {@code
+ *     null} when one is
  */
 public record NewPaper(
     PaperKey key,
@@ -42,7 +44,8 @@ public record NewPaper(
     Paper source,
     Tid postKey,
     Subject subject,
-    Picture picture) {
+    Picture picture,
+    String notPostedBecause) {
 
   public NewPaper {
     Objects.requireNonNull(key, "key");

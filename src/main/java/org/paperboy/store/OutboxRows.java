@@ -19,15 +19,29 @@ final class OutboxRows {
   /** {@link OutboxState#NOT_YET_SENT} as an SQL list: {@code ('QUEUED', …)}. */
   static final String NOT_YET_SENT = in(OutboxState.NOT_YET_SENT);
 
+  /** The condition on an outbox row none of whose parts (a thread's post, its reply) is out. */
+  private static final String NOTHING_POSTED =
+      "NOT EXISTS (SELECT 1 FROM posts p WHERE p.outbox_id = outbox.id)";
+
   /**
-   * The condition on an outbox row whose text may still change: not yet sent, and no part of it
-   * posted (a thread whose first post is out keeps the text it was posted with). An unknown post is
+   * The condition on an outbox row whose text a maintainer may edit: it has not reached the
+   * platform (not yet sent, or failed and to be retried as edited), and no part of it is posted (a
+   * thread whose first post is out keeps the text it was posted with). An unknown post is never
+   * edited: it may be on the platform as it is.
+   */
+  static final String EDITABLE =
+      "state IN ("
+          + NOT_YET_SENT.substring(1, NOT_YET_SENT.length() - 1)
+          + ", 'FAILED') AND "
+          + NOTHING_POSTED;
+
+  /**
+   * The condition on an outbox row whose text a changed config may rewrite: not yet sent, no part
+   * of it posted, and not edited by a maintainer (an edit is what gets posted). An unknown post is
    * never rewritten: it may be on the platform as it is.
    */
   static final String REWRITABLE =
-      "state IN "
-          + NOT_YET_SENT
-          + " AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.outbox_id = outbox.id)";
+      "state IN " + NOT_YET_SENT + " AND edited_at IS NULL AND " + NOTHING_POSTED;
 
   private OutboxRows() {}
 

@@ -8,11 +8,12 @@ import java.util.Locale;
 
 /**
  * Prints Paperboy's figures: the maintainers' commands' start-up beside feed2toot, corpus
- * throughput beside feedparser and a bare XML parse, one poll cycle over 1,000 feeds on H2 and
- * PostgreSQL with one node and two, and how the cycle grows from 100 to 5,000 feeds. Run it with
- * {@code mvn -B -q -Pbench verify}; logs go to target/bench. With {@code --startup-only} it stops
- * after the start-up figures, with {@code --corpus-only} after the throughput figures; {@code
- * --cycles h2:1:1000,…} runs only those cycles (store:nodes:feeds).
+ * throughput beside feedparser and a bare XML parse, the dashboard's queue page with 1,000 queued
+ * posts, one poll cycle over 1,000 feeds on H2 and PostgreSQL with one node and two, and how the
+ * cycle grows from 100 to 5,000 feeds. Run it with {@code mvn -B -q -Pbench verify}; logs go to
+ * target/bench. With {@code --startup-only} it stops after the start-up figures, with {@code
+ * --corpus-only} after the throughput figures; {@code --dashboard-only} prints only the
+ * dashboard's; {@code --cycles h2:1:1000,…} runs only those cycles (store:nodes:feeds).
  */
 public final class Benchmark {
 
@@ -32,6 +33,10 @@ public final class Benchmark {
         System.getProperty("os.name") + " " + System.getProperty("os.arch"));
 
     List<String> options = List.of(args);
+    if (options.contains("--dashboard-only")) {
+      printDashboard(DashboardRender.run(logs.resolve("dashboard")));
+      return;
+    }
     if (!options.contains("--cycles")) {
       Startup.run(logs.resolve("startup"));
     }
@@ -47,6 +52,9 @@ public final class Benchmark {
     }
     if (options.contains("--corpus-only")) {
       return;
+    }
+    if (only < 0) {
+      printDashboard(DashboardRender.run(logs.resolve("dashboard")));
     }
 
     List<PollCycle.Figures> cycles = new ArrayList<>();
@@ -89,6 +97,20 @@ public final class Benchmark {
           cycle.peakRssMiB());
     }
     printGrowth(cycles);
+  }
+
+  private static void printDashboard(DashboardRender.Figures dashboard) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nDashboard: the queue page with %,d queued posts (%,d KB of HTML), request to last byte"
+            + " over loopback%n  median %.1f ms, 90th percentile %.1f ms, over %d renders after"
+            + " %d to warm up%n",
+        dashboard.posts(),
+        dashboard.bytes() / 1000,
+        dashboard.medianMillis(),
+        dashboard.p90Millis(),
+        dashboard.renders(),
+        dashboard.renders());
   }
 
   private static void printCorpus(CorpusThroughput.Figures corpus) {

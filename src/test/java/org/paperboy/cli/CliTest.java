@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.operate.Operations;
 import org.paperboy.testing.TestPaperboy;
 
 class CliTest {
@@ -30,7 +31,7 @@ class CliTest {
           }
 
           @Override
-          public Maintenance maintain(PaperboyConfig config) {
+          public Operations maintain(PaperboyConfig config) {
             throw new IllegalStateException("cannot open the database " + config.database().url());
           }
         };

@@ -23,6 +23,7 @@ import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
 import org.paperboy.model.PaperKey;
 import org.paperboy.model.PictureRules;
+import org.paperboy.model.PostRecord;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.QuietHours;
 import org.paperboy.platform.x.OAuthSigner;
@@ -42,7 +43,6 @@ import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.JdbcSpend;
 import org.paperboy.store.NewPaper;
-import org.paperboy.store.PostRecord;
 import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
 import org.paperboy.testing.MutableClock;
@@ -94,6 +94,7 @@ class PostDispatcherTest {
               "Paper " + n + " https://doi.org/10.1/" + n,
               null,
               false,
+              null,
               null,
               null,
               null,

@@ -81,6 +81,19 @@ class PacingTest {
   }
 
   @Test
+  void queuedPostsTakeTurnsAtMinSpacingUntilTheDayIsFull() {
+    List<Instant> recent = List.of(NOON.minus(Duration.ofMinutes(5)));
+
+    assertThat(pacing.turns(recent, 4, NOON))
+        .containsExactly(
+            NOON.plus(Duration.ofMinutes(15)),
+            NOON.plus(Duration.ofMinutes(35)),
+            // The day allows three: the fourth waits for the first of them to leave it.
+            NOON.minus(Duration.ofMinutes(5)).plus(Duration.ofHours(24)),
+            NOON.plus(Duration.ofMinutes(15)).plus(Duration.ofHours(24)));
+  }
+
+  @Test
   void refusesNonsense() {
     assertThatThrownBy(() -> new Pacing(Duration.ofMinutes(-5), 3))
         .hasMessage("min-spacing < 0: PT-5M");

@@ -55,6 +55,7 @@ class EmbeddedCrashRecoveryTest {
                   null,
                   null,
                   null,
+                  null,
                   null),
               T0);
       try (Connection c = live.dataSource().getConnection()) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.paperboy.model.AccountPause;
+import org.paperboy.model.DashboardSession;
+import org.paperboy.model.DashboardSessions;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
@@ -63,6 +65,7 @@ abstract class StoreContract {
         text,
         null,
         false,
+        null,
         null,
         null,
         null,
@@ -225,6 +228,7 @@ abstract class StoreContract {
             null,
             null,
             null,
+            null,
             null),
         T0);
 
@@ -240,8 +244,8 @@ abstract class StoreContract {
     outbox.claimNext("lab", T0, T0).orElseThrow();
 
     assertThat(outbox.recoverInterrupted(T0.plusSeconds(5))).isEqualTo(1);
-    assertThat(queue.list("lab", OutboxState.UNKNOWN))
-        .extracting(OutboxItem::lastError)
+    assertThat(queue.rows("lab", OutboxState.UNKNOWN))
+        .extracting(row -> row.item().lastError())
         .singleElement()
         .asString()
         .startsWith("outcome unknown: the process stopped while sending");
@@ -298,5 +302,81 @@ abstract class StoreContract {
     assertThat(items)
         .extracting(OutboxItem::state, OutboxItem::attempts, OutboxItem::notBefore)
         .containsExactly(Tuple.tuple(OutboxState.QUEUED, 0, T0.plusSeconds(900)));
+  }
+
+  @Test
+  void aDashboardSessionIsFoundByItsHashUntilItEndsOrIdles() {
+    JdbcDashboardSessions sessions = new JdbcDashboardSessions(database.dataSource());
+    sessions.open(new DashboardSession("a".repeat(64), "anna", "token-1", T0, null));
+    sessions.open(new DashboardSession("b".repeat(64), "ben", "token-2", T0, null));
+
+    sessions.touch("a".repeat(64), T0.plusSeconds(600), "approved post 7");
+
+    assertThat(sessions.find("a".repeat(64)))
+        .hasValue(
+            new DashboardSession(
+                "a".repeat(64), "anna", "token-1", T0.plusSeconds(600), "approved post 7"));
+    assertThat(sessions.closeIdle(T0.plusSeconds(300))).isEqualTo(1);
+    assertThat(sessions.find("b".repeat(64))).isEmpty();
+    sessions.close("a".repeat(64));
+    assertThat(sessions.find("a".repeat(64))).isEmpty();
+  }
+
+  @Test
+  void wrongPasswordsCountInARowUntilAGoodOneOrUntilTheyAreOld() {
+    JdbcDashboardSessions sessions = new JdbcDashboardSessions(database.dataSource());
+    Instant since = T0.minus(Duration.ofMinutes(15));
+
+    assertThat(sessions.failedLogin("user:anna", T0, since)).isEqualTo(1);
+    assertThat(sessions.failedLogin("user:anna", T0.plusSeconds(1), since)).isEqualTo(2);
+    assertThat(sessions.failedLogin("address:127.0.0.1", T0, since)).isEqualTo(1);
+    assertThat(sessions.failedLogins("user:anna", since))
+        .hasValue(new DashboardSessions.FailedLogins(2, T0.plusSeconds(1)));
+
+    sessions.loggedIn("user:anna");
+    assertThat(sessions.failedLogins("user:anna", since)).isEmpty();
+    // Fifteen minutes on, the address's failure is forgotten: the next is the first in a row.
+    Instant later = T0.plus(Duration.ofMinutes(20));
+    assertThat(sessions.failedLogins("address:127.0.0.1", later.minus(Duration.ofMinutes(15))))
+        .isEmpty();
+    assertThat(
+            sessions.failedLogin("address:127.0.0.1", later, later.minus(Duration.ofMinutes(15))))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anEntryNoAccountCouldTakeIsListedWithWhyUntilAPollRecordsIt() {
+    JdbcFeedEntries entries = new JdbcFeedEntries(database.dataSource());
+    LeftEntry left = new LeftEntry("lab", "g1", "A title", null, "cannot compose a post: too long");
+
+    papers.recordAll("nejm", List.of(), List.of(left), T0);
+    assertThat(entries.recent("nejm", 10))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.recorded()).isFalse();
+              assertThat(entry.left())
+                  .containsExactly(
+                      new RecordedEntry.Left("lab", "cannot compose a post: too long"));
+            });
+    // Judged again and left again: still one row.
+    papers.recordAll("nejm", List.of(), List.of(left), T0.plusSeconds(60));
+    assertThat(entries.recent("nejm", 10)).hasSize(1);
+
+    papers.recordAll(
+        "nejm",
+        List.of(paper("nejm", "g1", "10.1/g1", T0, "post g1")),
+        List.of(),
+        T0.plusSeconds(120));
+    assertThat(entries.recent("nejm", 10))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.recorded()).isTrue();
+              assertThat(entry.left()).isEmpty();
+              assertThat(entry.accounts())
+                  .extracting(RecordedEntry.ForAccount::state)
+                  .containsExactly(OutboxState.QUEUED);
+            });
   }
 }

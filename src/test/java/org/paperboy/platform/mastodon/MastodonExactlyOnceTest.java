@@ -15,6 +15,7 @@ import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.PostRecord;
 import org.paperboy.model.Subject;
 import org.paperboy.model.Tid;
 import org.paperboy.pipeline.DispatchReport;
@@ -33,7 +34,6 @@ import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
 import org.paperboy.store.JdbcSpend;
 import org.paperboy.store.NewPaper;
-import org.paperboy.store.PostRecord;
 import org.paperboy.testing.FakeMastodon;
 import org.paperboy.testing.MutableClock;
 import org.paperboy.testing.ScriptedAnswer;
@@ -116,6 +116,7 @@ class MastodonExactlyOnceTest {
                 null,
                 new Tid(ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()) + 2L * n, 7),
                 new Subject(title, link, reply == null ? "" : reply),
+                null,
                 null),
             clock.instant());
   }

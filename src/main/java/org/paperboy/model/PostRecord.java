@@ -1,4 +1,4 @@
-package org.paperboy.store;
+package org.paperboy.model;
 
 import java.time.Instant;
 

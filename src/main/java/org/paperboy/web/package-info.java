@@ -1,0 +1,5 @@
+/**
+ * The maintainers' dashboard: server-rendered pages and forms, behind a login, over the same
+ * operations the command line uses.
+ */
+package org.paperboy.web;
