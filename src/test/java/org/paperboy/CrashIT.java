@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -158,11 +159,26 @@ class CrashIT {
     }
     Process last = paperboy(config, CYCLES);
     try {
+      // Some posts are still in their retry backoff, or unknown and due a look, when it starts.
       await()
-          .atMost(Duration.ofMinutes(2))
+          .atMost(Duration.ofMinutes(4))
           .pollInterval(Duration.ofMillis(250))
           .until(() -> x.tweets().size() >= expected.size());
       Thread.sleep(3000); // anything still to come would be a second post
+    } catch (ConditionTimeoutException e) {
+      Set<String> missing = new HashSet<>(expected);
+      x.tweets().forEach(tweet -> missing.remove(PaperIdentities.of(tweet)));
+      String threads = threadDump(last);
+      throw new AssertionError(
+          "the last start on "
+              + database
+              + " left "
+              + missing
+              + " unposted; its log:\n"
+              + Files.readString(dir.resolve("run-" + CYCLES + ".log"))
+              + "\nits threads:\n"
+              + threads,
+          e);
     } finally {
       last.destroyForcibly().waitFor();
     }

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
     name = "edit",
     mixinStandardHelpOptions = true,
     description = {
-      "Replaces the text of a post not yet posted (a failed one too), checked against its",
-      "platform's count. It is posted as edited, and a config reload no longer rewrites it.",
+      "Replaces the text of a post not yet posted, checked by its platform's own count.",
+      "A failed post may be edited too. It is posted as edited, and a config reload no longer",
+      "rewrites it.",
       "A post whose outcome is unknown is never edited: it may be on the platform as it is."
     })
 final class QueueEditCommand implements Callable<Integer> {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +117,29 @@ class CliTest {
   @Test
   void theCommandListGivesEachCommandAWholeSentence() {
     assertThat(run("--help")).isZero();
-    String commands = stdout().substring(stdout().indexOf("Commands:") + "Commands:".length());
+    Map<String, String> summaries = summaries(stdout());
+    out.reset();
+    assertThat(run("queue", "--help")).isZero();
+    Map<String, String> queue = summaries(stdout());
+
+    assertThat(summaries.keySet())
+        .containsExactly(
+            "run", "once", "validate", "preview", "feeds", "queue", "history", "import-opml");
+    assertThat(queue.keySet()).containsExactly("list", "approve", "edit", "drop", "retry");
+    for (Map<String, String> list : List.of(summaries, queue)) {
+      assertThat(list.values())
+          .allSatisfy(
+              summary ->
+                  assertThat(summary)
+                      .matches("\\p{Lu}[^.]*(\\.[^.]+)*\\.")
+                      .doesNotEndWith(",")
+                      .doesNotContain("  "));
+    }
+  }
+
+  /** The commands a help text lists, each with its summary on one line. */
+  private static Map<String, String> summaries(String help) {
+    String commands = help.substring(help.indexOf("Commands:") + "Commands:".length());
     // A summary that runs on wraps onto lines indented deeper than the command names.
     Map<String, String> summaries = new LinkedHashMap<>();
     String last = null;
@@ -132,17 +155,7 @@ class CliTest {
         summaries.merge(last, " " + line.strip(), String::concat);
       }
     }
-
-    assertThat(summaries.keySet())
-        .containsExactly(
-            "run", "once", "validate", "preview", "feeds", "queue", "history", "import-opml");
-    assertThat(summaries.values())
-        .allSatisfy(
-            summary ->
-                assertThat(summary)
-                    .matches("\\p{Lu}[^.]*(\\.[^.]+)*\\.")
-                    .doesNotEndWith(",")
-                    .doesNotContain("  "));
+    return summaries;
   }
 
   @Test
