@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,10 +123,25 @@ class ClusterIT {
       victim[0].destroyForcibly().waitFor();
       survivor = victim[0] == a ? "b" : "a";
       int atKill = x.tweets().size();
-      await()
-          .atMost(Duration.ofMinutes(2))
-          .pollInterval(Duration.ofMillis(250))
-          .until(() -> x.tweets().size() >= expected.size());
+      try {
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> x.tweets().size() >= expected.size());
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError(
+            "node "
+                + survivor
+                + " did not take over: "
+                + x.tweets().size()
+                + " of "
+                + expected.size()
+                + " posted ("
+                + atKill
+                + " at the kill); its log:\n"
+                + Files.readString(dir.resolve(survivor + ".log")),
+            e);
+      }
       Thread.sleep(3000); // anything still to come would be a second post
       assertThat(atKill).isLessThan(expected.size());
     } finally {
