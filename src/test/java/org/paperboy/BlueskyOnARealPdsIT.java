@@ -238,7 +238,8 @@ class BlueskyOnARealPdsIT {
             new Subject(
                 "Sepsis bundles in the emergency department",
                 "https://doi.org/10.5555/sepsis.1",
-                "Bundles saved lives."));
+                "Bundles saved lives."),
+            null);
 
     assertThat(bluesky.find(message, queued)).as("before it is sent").isEmpty();
     PostRef posted = bluesky.publish(message);

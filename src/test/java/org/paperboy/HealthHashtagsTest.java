@@ -171,6 +171,7 @@ class HealthHashtagsTest {
   }
 
   private static Paper paper(String title) {
-    return new Paper("f", "g", title, null, "10.1/x", List.of(), null, null, List.of(), null, "");
+    return new Paper(
+        "f", "g", title, null, "10.1/x", List.of(), null, null, List.of(), null, "", List.of());
   }
 }

@@ -50,34 +50,6 @@ public record Paper(
     }
   }
 
-  /** A paper whose picture is nowhere to be had. */
-  public Paper(
-      String feedId,
-      String guid,
-      String title,
-      String link,
-      String doi,
-      List<Author> authors,
-      String journal,
-      Instant published,
-      List<String> categories,
-      String articleType,
-      String abstractHtml) {
-    this(
-        feedId,
-        guid,
-        title,
-        link,
-        doi,
-        authors,
-        journal,
-        published,
-        categories,
-        articleType,
-        abstractHtml,
-        List.of());
-  }
-
   /** What makes another entry the same paper: the DOI when known, else the link, else the guid. */
   public PaperIdentity identity() {
     return PaperIdentity.of(this);

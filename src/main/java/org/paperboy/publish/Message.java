@@ -39,16 +39,4 @@ public record Message(
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(subject, "subject");
   }
-
-  /** A message without a picture. */
-  public Message(
-      String key,
-      Instant createdAt,
-      String accountId,
-      String feedId,
-      String text,
-      String inReplyTo,
-      Subject subject) {
-    this(key, createdAt, accountId, feedId, text, inReplyTo, subject, null);
-  }
 }

@@ -58,7 +58,8 @@ final class PaperCodec {
           published == null ? null : Instant.parse(published),
           categories,
           text(node, "articleType"),
-          node.path("abstractHtml").asText(""));
+          node.path("abstractHtml").asText(""),
+          List.of());
     } catch (IOException e) {
       throw new IllegalStateException("a stored paper is not JSON: " + e.getMessage(), e);
     }

@@ -116,7 +116,8 @@ class ComposerTerminatesTest {
 
   private Post compose(String title, List<String> sentences) {
     Paper paper =
-        new Paper("f", "g", title, null, "10.1/x", List.of(), null, null, List.of(), null, "");
+        new Paper(
+            "f", "g", title, null, "10.1/x", List.of(), null, null, List.of(), null, "", List.of());
     return composer.compose(style, paper, new Summary(title, sentences), TODAY);
   }
 

@@ -20,7 +20,18 @@ class HashtagsTest {
 
   private static Paper paper(List<String> categories, String articleType) {
     return new Paper(
-        "f", "g", "t", null, "10.1/x", List.of(), null, null, categories, articleType, "");
+        "f",
+        "g",
+        "t",
+        null,
+        "10.1/x",
+        List.of(),
+        null,
+        null,
+        categories,
+        articleType,
+        "",
+        List.of());
   }
 
   private static FeedStyle style(List<String> tags, List<HashtagRule> rules, int max) {

@@ -38,7 +38,8 @@ class PostComposerTest {
   private final PostComposer composer = new PostComposer(new XText());
 
   private static Paper paper(String doi, String link, List<Author> authors) {
-    return new Paper("f", "g", "t", link, doi, authors, "The Lancet", null, List.of(), null, "");
+    return new Paper(
+        "f", "g", "t", link, doi, authors, "The Lancet", null, List.of(), null, "", List.of());
   }
 
   private static Paper paper(String doi, String link) {
@@ -158,7 +159,8 @@ class PostComposerTest {
   void aTitleGetsAFullStopBeforeTheJournalAuthorsOrSummaryOnlyWhenThePaperHasThem() {
     Paper withJournal = paper("10.1/x", null, List.of(Author.named("Jane Smith")));
     Paper bare =
-        new Paper("f", "g", "t", null, "10.1/x", List.of(), null, null, List.of(), null, "");
+        new Paper(
+            "f", "g", "t", null, "10.1/x", List.of(), null, null, List.of(), null, "", List.of());
     Summary title = new Summary("Early care in sepsis", List.of());
 
     assertThat(compose(style("{title} {journal} {link}"), withJournal, title).text())
@@ -330,8 +332,10 @@ class PostComposerTest {
             Instant.parse("2026-11-21T22:00:00Z"),
             List.of(),
             null,
-            "");
-    Paper bare = new Paper("f", "g", "t", null, null, List.of(), null, null, List.of(), null, "");
+            "",
+            List.of());
+    Paper bare =
+        new Paper("f", "g", "t", null, null, List.of(), null, null, List.of(), null, "", List.of());
     Summary summary = new Summary("Early care in sepsis", List.of("Mortality fell."));
 
     assertThat(PostComposer.alt(template, full, summary))

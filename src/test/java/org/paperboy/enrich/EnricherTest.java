@@ -59,7 +59,8 @@ class EnricherTest {
         null,
         List.of(),
         null,
-        "");
+        "",
+        List.of());
   }
 
   @Test
@@ -222,7 +223,8 @@ class EnricherTest {
             null,
             List.of(),
             null,
-            "<p>Abstract.</p>");
+            "<p>Abstract.</p>",
+            List.of());
 
     enricher.enrich(complete, false);
 

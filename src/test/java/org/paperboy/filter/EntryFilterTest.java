@@ -18,7 +18,7 @@ class EntryFilterTest {
   private static Paper paper(
       String title, String type, List<String> categories, Instant published) {
     return new Paper(
-        "f", title, title, null, null, List.of(), null, published, categories, type, "");
+        "f", title, title, null, null, List.of(), null, published, categories, type, "", List.of());
   }
 
   private static Paper titled(String title) {

@@ -16,7 +16,18 @@ class SummariserTest {
 
   private static Paper paper(String title, String abstractHtml) {
     return new Paper(
-        "f", "g", title, null, null, List.of(), null, null, List.of(), null, abstractHtml);
+        "f",
+        "g",
+        title,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        List.of(),
+        null,
+        abstractHtml,
+        List.of());
   }
 
   private Summary first(String fixture) throws Exception {

@@ -42,7 +42,8 @@ class SummaryCasesTest {
             .filter(l -> !l.isEmpty())
             .toList();
     Paper paper =
-        new Paper("f", "g", "t", null, null, List.of(), null, null, List.of(), null, html);
+        new Paper(
+            "f", "g", "t", null, null, List.of(), null, null, List.of(), null, html, List.of());
 
     assertThat(new Summariser().summarise(paper).sentences()).containsExactlyElementsOf(expected);
   }

@@ -92,7 +92,8 @@ class BlueskyComposerFitTest {
               null,
               List.of(),
               null,
-              "");
+              "",
+              List.of());
       FeedStyle style =
           new FeedStyle(
               TEMPLATE,

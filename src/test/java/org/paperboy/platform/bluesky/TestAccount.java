@@ -79,7 +79,7 @@ final class TestAccount implements AutoCloseable {
     // Two apart, as the queue's keys are: a thread's reply takes the next.
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()) + 2 * queued++;
     Tid key = new Tid(micros, 451);
-    return new Message(key.toString(), key.instant(), "lab", "nature", text, null, subject);
+    return new Message(key.toString(), key.instant(), "lab", "nature", text, null, subject, null);
   }
 
   Message queue(String text) {
@@ -96,7 +96,8 @@ final class TestAccount implements AutoCloseable {
         first.feedId(),
         text,
         firstId,
-        first.subject());
+        first.subject(),
+        null);
   }
 
   @Override

@@ -15,12 +15,9 @@ import org.paperboy.compose.PostComposer;
 import org.paperboy.compose.Template;
 import org.paperboy.model.Paper;
 import org.paperboy.model.Post;
-import org.paperboy.model.Subject;
 import org.paperboy.model.Summary;
 import org.paperboy.parse.FeedParser;
-import org.paperboy.publish.Message;
 import org.paperboy.publish.PlatformHttp;
-import org.paperboy.publish.PublishException;
 import org.paperboy.summarise.Summariser;
 import org.paperboy.testing.FakeMastodon;
 import org.paperboy.testing.Fixtures;
@@ -48,7 +45,8 @@ class MastodonComposeTest {
           null,
           List.of(),
           null,
-          "");
+          "",
+          List.of());
   private static final Summary LONG_SUMMARY =
       new Summary(
           "Early or usual care for adults with sepsis in thirty-one hospitals",
@@ -88,15 +86,7 @@ class MastodonComposeTest {
   }
 
   private boolean accepts(String text) {
-    try {
-      publisher.publish(
-          new Message(
-              "k" + keys++, clock.instant(), "lab", "f", text, null, new Subject("", "", "")));
-      return true;
-    } catch (PublishException e) {
-      assertThat(e).hasMessageContaining("character limit");
-      return false;
-    }
+    return MastodonPublishers.accepts(publisher, "k" + keys++, clock.instant(), text);
   }
 
   @Test

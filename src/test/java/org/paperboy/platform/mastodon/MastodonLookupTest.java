@@ -57,7 +57,7 @@ class MastodonLookupTest {
 
   /** A post of a paper titled {@code title} at {@code link}, its text as the composer wrote it. */
   private static Message post(String key, String text, String title, String link) {
-    return new Message(key, START, "lab", "nejm", text, null, new Subject(title, link, ""));
+    return new Message(key, START, "lab", "nejm", text, null, new Subject(title, link, ""), null);
   }
 
   /** The post of a paper titled {@code title} at {@code https://doi.org/10.1/<doi>}: both lines. */
@@ -144,7 +144,7 @@ class MastodonLookupTest {
 
   private static Message reply(String key, String firstId) {
     return new Message(
-        key, START, "lab", "nejm", "Mortality fell.", firstId, new Subject("Care", "", ""));
+        key, START, "lab", "nejm", "Mortality fell.", firstId, new Subject("Care", "", ""), null);
   }
 
   @Test

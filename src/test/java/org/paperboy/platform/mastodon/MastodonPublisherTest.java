@@ -60,7 +60,8 @@ class MastodonPublisherTest {
         "nejm",
         text,
         inReplyTo,
-        new Subject("Early care in sepsis", "https://doi.org/10.1/x", "Mortality fell."));
+        new Subject("Early care in sepsis", "https://doi.org/10.1/x", "Mortality fell."),
+        null);
   }
 
   private static PublishException failure(ThrowingSend send) {

@@ -16,10 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.paperboy.model.Subject;
-import org.paperboy.publish.Message;
 import org.paperboy.publish.PlatformHttp;
-import org.paperboy.publish.PublishException;
 import org.paperboy.testing.FakeMastodon;
 import org.paperboy.testing.MutableClock;
 
@@ -60,15 +57,7 @@ class MastodonTextTest {
 
   /** Whether the instance takes {@code text} as a post; a refusal must be for its length. */
   private boolean accepts(String text) {
-    try {
-      publisher.publish(
-          new Message(
-              "k" + keys++, clock.instant(), "lab", "f", text, null, new Subject("", "", "")));
-      return true;
-    } catch (PublishException e) {
-      assertThat(e).hasMessageContaining("character limit");
-      return false;
-    }
+    return MastodonPublishers.accepts(publisher, "k" + keys++, clock.instant(), text);
   }
 
   /** Shows that the instance's count of {@code text} is {@code length}: it fits, one less not. */

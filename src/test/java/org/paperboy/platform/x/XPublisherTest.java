@@ -44,7 +44,14 @@ class XPublisherTest {
 
   private static Message item(String text) {
     return new Message(
-        "k-" + text.hashCode(), Instant.now(), "lab", "nejm", text, null, new Subject("t", "", ""));
+        "k-" + text.hashCode(),
+        Instant.now(),
+        "lab",
+        "nejm",
+        text,
+        null,
+        new Subject("t", "", ""),
+        null);
   }
 
   @Test
@@ -77,7 +84,8 @@ class XPublisherTest {
                     "nejm",
                     "The summary.",
                     first,
-                    new Subject("t", "", "")))
+                    new Subject("t", "", ""),
+                    null))
             .id();
 
     assertThat(x.tweets())
