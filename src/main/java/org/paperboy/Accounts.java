@@ -38,7 +38,8 @@ final class Accounts {
   private final Clock clock;
   private final PrintStream console;
   private final SessionStore sessions;
-  private final XText x = new XText();
+  // Built when first asked for: twitter-text's start-up is spared the commands that count nothing.
+  private XText x;
   private final Map<String, MastodonInstance> instances = new ConcurrentHashMap<>();
 
   /**
@@ -108,6 +109,14 @@ final class Accounts {
       return new BlueskyText();
     }
     // X, and the console, which prints posts as X would take them.
+    return x();
+  }
+
+  /** The one X text counter, whose caches all X and console accounts share. */
+  private synchronized XText x() {
+    if (x == null) {
+      x = new XText();
+    }
     return x;
   }
 

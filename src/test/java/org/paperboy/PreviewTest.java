@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +151,40 @@ class PreviewTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("✗ pubmed:40000003: already seen in this feed")
         .doesNotContain("Bundles saved lives");
+  }
+
+  @Test
+  void aPaperAnEarlierFeedPostsIsRecordedByEveryLaterListingAsOnceWouldRecordIt() throws Exception {
+    // Feeds are previewed two at a time, yet each is judged after the ones before it: here a
+    // third feed lists the paper the first posts twice, under two ids of its own.
+    feeds.serve(
+        "/club.xml",
+        """
+        <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>club</title>
+          <item><title>Dynamic brain connectivity predicts emotional arousal</title>
+            <link>https://club.example/1</link><guid>club:1</guid>
+            <dc:identifier>doi:10.1371/journal.pcbi.1012994</dc:identifier></item>
+          <item><title>Dynamic brain connectivity predicts emotional arousal (again)</title>
+            <link>https://club.example/2</link><guid>club:2</guid>
+            <dc:identifier>doi:10.1371/journal.pcbi.1012994</dc:identifier></item>
+        </channel></rss>
+        """
+            .getBytes(StandardCharsets.UTF_8),
+        "application/rss+xml");
+    Files.writeString(
+        config,
+        "paperboy.feeds.club { url = \"%s\", account = lab, backfill = 5 }\n"
+            .formatted(feeds.url("/club.xml")),
+        StandardOpenOption.APPEND);
+
+    paperboy("preview", "--config", config.toString(), "--explain");
+
+    String sameAsPlos =
+        ": same DOI as a paper of feed plos in this cycle (doi:10.1371/journal.pcbi.1012994)";
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("✗ pubmed:40000001" + sameAsPlos)
+        .contains("✗ club:1" + sameAsPlos)
+        .contains("✗ club:2" + sameAsPlos);
   }
 
   @Test

@@ -34,6 +34,9 @@ final class EntryJudge {
   // that no input stalls the feeds polled after it; what is left waits for the next poll.
   static final Duration WORK_LIMIT = Duration.ofMinutes(2);
 
+  // How the reason begins when a paper no other feed claimed cannot be written as a post.
+  static final String CANNOT_COMPOSE = "cannot compose a post: ";
+
   private final Enricher enricher;
   private final Summariser summariser;
   private final Map<String, PostComposer> composers;
@@ -203,11 +206,10 @@ final class EntryJudge {
           composer.posts(plan.style(), paper, summary, now.atOffset(ZoneOffset.UTC).toLocalDate());
     } catch (IllegalArgumentException e) {
       return Verdict.without(
-          accountId, paper, Verdict.Outcome.RETRY, "cannot compose a post: " + e.getMessage());
+          accountId, paper, Verdict.Outcome.RETRY, CANNOT_COMPOSE + e.getMessage());
     } catch (RuntimeException e) {
       // A defect met on this entry's text is this entry's alone: the feed's others go on.
-      return Verdict.without(
-          accountId, paper, Verdict.Outcome.RETRY, "cannot compose a post: " + e);
+      return Verdict.without(accountId, paper, Verdict.Outcome.RETRY, CANNOT_COMPOSE + e);
     }
     return new Verdict(
         accountId,
@@ -237,11 +239,17 @@ final class EntryJudge {
           what + " as a paper of feed " + stored.get() + " (" + key.identity() + ")");
     }
     String earlier = claimed.get(key);
-    if (earlier != null) {
-      return Optional.of(
-          what + " as a paper of feed " + earlier + " in this cycle (" + key.identity() + ")");
-    }
-    return Optional.empty();
+    return earlier == null ? Optional.empty() : Optional.of(claimedIn(key, earlier));
+  }
+
+  /** Why a paper is recorded without a post: {@code feedId} brought it earlier in this cycle. */
+  static String claimedIn(PaperKey key, String feedId) {
+    return key.identity().kind().sameness()
+        + " as a paper of feed "
+        + feedId
+        + " in this cycle ("
+        + key.identity()
+        + ")";
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.paperboy.pipeline;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +23,8 @@ import org.paperboy.store.JdbcFeedStore;
  */
 public final class FeedPreviewer {
 
-  // Two feeds are read at once: at most two requests per host, as polls do.
-  private static final int READERS = 2;
+  // Two feeds are read and judged at once: at most two requests per host, as polls do.
+  private static final int WORKERS = 2;
 
   private final FeedSource source;
   private final EntryJudge judge;
@@ -45,29 +46,31 @@ public final class FeedPreviewer {
    */
   public List<FeedPreview> preview(
       List<FeedConfig> feeds, boolean asIfPolledBefore, IntConsumer feedsDone) {
-    // Each feed is read and parsed on a second core while the one before it is judged; judging
-    // stays in the feeds' order, as one cycle of polls claims papers, earlier feeds first.
-    ExecutorService readers = Executors.newFixedThreadPool(READERS);
+    // Feeds are read and judged two at a time, each as if no other feed came before it; then, in
+    // the feeds' order, a paper an earlier feed posts is taken from the later ones, as one cycle
+    // of polls claims papers, earlier feeds first.
+    Instant now = clock.instant();
+    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
     try {
-      List<Future<FeedSource.Outcome>> outcomes = new ArrayList<>();
+      List<Future<FeedPreview>> alone = new ArrayList<>();
       for (FeedConfig feed : feeds) {
-        outcomes.add(readers.submit(() -> source.read(feed, Validators.NONE)));
+        alone.add(workers.submit(() -> preview(feed, asIfPolledBefore, now)));
       }
       Map<PaperKey, String> claimed = new HashMap<>();
       List<FeedPreview> previews = new ArrayList<>();
-      for (int i = 0; i < feeds.size(); i++) {
-        previews.add(preview(feeds.get(i), outcome(outcomes.get(i)), asIfPolledBefore, claimed));
+      for (Future<FeedPreview> preview : alone) {
+        previews.add(afterEarlierFeeds(result(preview), claimed));
         feedsDone.accept(previews.size());
       }
       return previews;
     } finally {
-      readers.shutdownNow();
+      workers.shutdownNow();
     }
   }
 
-  private static FeedSource.Outcome outcome(Future<FeedSource.Outcome> read) {
+  private static FeedPreview result(Future<FeedPreview> preview) {
     try {
-      return read.get();
+      return preview.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("preview interrupted", e);
@@ -76,11 +79,9 @@ public final class FeedPreviewer {
     }
   }
 
-  private FeedPreview preview(
-      FeedConfig feed,
-      FeedSource.Outcome outcome,
-      boolean asIfPolledBefore,
-      Map<PaperKey, String> claimed) {
+  /** The feed's preview as if it were the only feed polled in this cycle. */
+  private FeedPreview preview(FeedConfig feed, boolean asIfPolledBefore, Instant now) {
+    FeedSource.Outcome outcome = source.read(feed, Validators.NONE);
     if (outcome instanceof FeedSource.Failed failed) {
       return new FeedPreview(feed.id(), failed.reason(), List.of());
     }
@@ -92,7 +93,46 @@ public final class FeedPreviewer {
     return new FeedPreview(
         feed.id(),
         null,
-        judge.judgeAll(
-            FeedPlan.of(feed), parsed.feed().papers(), firstPoll, claimed, clock.instant()));
+        judge.judgeAll(FeedPlan.of(feed), parsed.feed().papers(), firstPoll, new HashMap<>(), now));
+  }
+
+  /**
+   * {@code preview} after the feeds before it in the cycle, which claimed the papers in {@code
+   * claimed}: a paper one of them posts is recorded here instead, with the reason polling gives.
+   * The papers this feed posts are added to {@code claimed}.
+   */
+  private static FeedPreview afterEarlierFeeds(FeedPreview preview, Map<PaperKey, String> claimed) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Verdict verdict : preview.verdicts()) {
+      PaperKey key = PaperKey.of(verdict.accountId(), verdict.paper());
+      String earlier = claimed.get(key);
+      if (earlier != null && judgedAsUnclaimed(verdict, key, preview.feedId())) {
+        verdicts.add(
+            Verdict.without(
+                verdict.accountId(),
+                verdict.paper(),
+                Verdict.Outcome.RECORD,
+                EntryJudge.claimedIn(key, earlier)));
+        continue;
+      }
+      if (verdict.outcome() == Verdict.Outcome.POST) {
+        claimed.put(key, preview.feedId());
+      }
+      verdicts.add(verdict);
+    }
+    return new FeedPreview(preview.feedId(), preview.error(), verdicts);
+  }
+
+  /**
+   * True when {@code verdict} is what a paper gets that no earlier feed claimed: posted, not
+   * written for want of room, or recorded as claimed by its own feed ({@code feedId}).
+   */
+  private static boolean judgedAsUnclaimed(Verdict verdict, PaperKey key, String feedId) {
+    return switch (verdict.outcome()) {
+      case POST -> true;
+      case RETRY -> verdict.reason().startsWith(EntryJudge.CANNOT_COMPOSE);
+      case RECORD -> EntryJudge.claimedIn(key, feedId).equals(verdict.reason());
+      case SKIP -> false;
+    };
   }
 }
