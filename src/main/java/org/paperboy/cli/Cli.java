@@ -3,7 +3,12 @@ package org.paperboy.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.paperboy.config.ConfigLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +40,8 @@ public final class Cli implements Callable<Integer> {
 
   /**
    * Runs the command line {@code args}, wired to {@code loader} and {@code engines}, and returns
-   * its exit code.
+   * its exit code. Only the command {@code args} name is built: picocli reads each command's
+   * annotations when it is added, which a one-second command need not pay for eight times.
    *
    * @param version the version {@code --version} prints
    * @param clock the time "3h ago" and {@code --since} count from
@@ -48,10 +54,13 @@ public final class Cli implements Callable<Integer> {
       Clock clock,
       PrintStream out,
       PrintStream err) {
-    return commandLine(loader, engines, version, clock, out, err).execute(args);
+    Map<String, Supplier<Object>> commands = commands(loader, engines, clock, out, err);
+    Supplier<Object> named = args.length == 0 ? null : commands.get(args[0]);
+    return commandLine(named == null ? commands.values() : List.of(named), version, out, err)
+        .execute(args);
   }
 
-  /** The command line, wired as {@link #run} wires it. */
+  /** The command line with every command, wired as {@link #run} wires it. */
   static CommandLine commandLine(
       ConfigLoader loader,
       EngineFactory engines,
@@ -59,19 +68,31 @@ public final class Cli implements Callable<Integer> {
       Clock clock,
       PrintStream out,
       PrintStream err) {
+    return commandLine(commands(loader, engines, clock, out, err).values(), version, out, err);
+  }
+
+  /** Each command by the name it is typed as, not yet built. */
+  static Map<String, Supplier<Object>> commands(
+      ConfigLoader loader, EngineFactory engines, Clock clock, PrintStream out, PrintStream err) {
     boolean terminal = System.console() != null;
-    CommandLine line =
-        new CommandLine(new Cli(), new Version.Factory(version))
-            .addSubcommand(new RunCommand(loader, engines, err))
-            .addSubcommand(new OnceCommand(loader, engines, err))
-            .addSubcommand(new ValidateCommand(loader, out, err))
-            .addSubcommand(new PreviewCommand(loader, engines, out, err, terminal))
-            .addSubcommand(new FeedsCommand(loader, engines, clock, out, err))
-            .addSubcommand(
-                QueueCommand.commandLine(
-                    new QueueCommand.Context(loader, engines, clock, out, err)))
-            .addSubcommand(new HistoryCommand(loader, engines, clock, out, err))
-            .addSubcommand(new ImportOpmlCommand(loader, out, err, terminal));
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("run", () -> new RunCommand(loader, engines, err));
+    commands.put("once", () -> new OnceCommand(loader, engines, err));
+    commands.put("validate", () -> new ValidateCommand(loader, out, err));
+    commands.put("preview", () -> new PreviewCommand(loader, engines, out, err, terminal));
+    commands.put("feeds", () -> new FeedsCommand(loader, engines, clock, out, err));
+    commands.put(
+        "queue",
+        () -> QueueCommand.commandLine(new QueueCommand.Context(loader, engines, clock, out, err)));
+    commands.put("history", () -> new HistoryCommand(loader, engines, clock, out, err));
+    commands.put("import-opml", () -> new ImportOpmlCommand(loader, out, err, terminal));
+    return commands;
+  }
+
+  private static CommandLine commandLine(
+      Collection<Supplier<Object>> commands, String version, PrintStream out, PrintStream err) {
+    CommandLine line = new CommandLine(new Cli(), new Version.Factory(version));
+    commands.forEach(command -> line.addSubcommand(command.get()));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     line.setExecutionExceptionHandler(

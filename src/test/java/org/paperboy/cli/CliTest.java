@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.operate.Operations;
 import org.paperboy.testing.TestPaperboy;
+import picocli.CommandLine;
 
 class CliTest {
 
@@ -36,14 +38,37 @@ class CliTest {
             throw new IllegalStateException("cannot open the database " + config.database().url());
           }
         };
-    return Cli.commandLine(
-            TestPaperboy.loader(Map.of()),
-            noDatabase,
-            "1.2.3",
-            Clock.systemUTC(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8))
-        .execute(args);
+    return Cli.run(
+        args,
+        TestPaperboy.loader(Map.of()),
+        noDatabase,
+        "1.2.3",
+        Clock.systemUTC(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void eachCommandIsBuiltByTheNameItIsTypedAs() {
+    // paperboy builds only the command its first argument names, looked up by these names.
+    Map<String, Supplier<Object>> commands =
+        Cli.commands(
+            TestPaperboy.loader(Map.of()), null, Clock.systemUTC(), System.out, System.err);
+    for (Map.Entry<String, Supplier<Object>> command : commands.entrySet()) {
+      Object built = command.getValue().get();
+      CommandLine line = built instanceof CommandLine given ? given : new CommandLine(built);
+      assertThat(line.getCommandName()).isEqualTo(command.getKey());
+    }
+    assertThat(
+            Cli.commandLine(
+                    TestPaperboy.loader(Map.of()),
+                    null,
+                    "1",
+                    Clock.systemUTC(),
+                    System.out,
+                    System.err)
+                .getSubcommands())
+        .containsOnlyKeys(commands.keySet());
   }
 
   private String stdout() {
