@@ -22,6 +22,7 @@ import org.paperboy.cli.EngineFactory;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.config.AccountConfig;
 import org.paperboy.config.ConfigLoader;
+import org.paperboy.config.FetchConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.PlatformSettings;
 import org.paperboy.enrich.Enricher;
@@ -215,7 +216,7 @@ public final class Paperboy implements EngineFactory {
             new Enricher(articlePages(spacing), PAGE_CACHE_SIZE),
             new Summariser(),
             composers,
-            new PictureLoader(pictures(spacing)),
+            new PictureLoader(pictures(config.fetch(), spacing)),
             textOnly,
             keys,
             feedStore,
@@ -285,13 +286,13 @@ public final class Paperboy implements EngineFactory {
   }
 
   /**
-   * Papers' pictures: fetched as politely as pages, up to {@value #MOST_PICTURE_BYTES} bytes (a
-   * larger one is scaled down for each platform later).
+   * Papers' pictures: fetched as politely as pages, with the feeds' timeouts, up to {@value
+   * #MOST_PICTURE_BYTES} bytes (a larger one is scaled down for each platform later).
    */
-  private PictureSource pictures(HostSpacing spacing) {
+  private PictureSource pictures(FetchConfig fetch, HostSpacing spacing) {
     FeedFetcher fetcher =
         new FeedFetcher(
-            new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(20), MOST_PICTURE_BYTES),
+            new FetchLimits(fetch.connectTimeout(), fetch.readTimeout(), MOST_PICTURE_BYTES),
             userAgent());
     return url -> {
       spacing.await(url);
