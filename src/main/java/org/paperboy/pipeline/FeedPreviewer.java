@@ -79,8 +79,19 @@ public final class FeedPreviewer {
     }
   }
 
-  /** The feed's preview as if it were the only feed polled in this cycle. */
+  /**
+   * The feed's preview as if it were the only feed polled in this cycle; whatever it throws is its
+   * error alone, as a poll's failure is that feed's alone.
+   */
   private FeedPreview preview(FeedConfig feed, boolean asIfPolledBefore, Instant now) {
+    try {
+      return judged(feed, asIfPolledBefore, now);
+    } catch (RuntimeException e) {
+      return new FeedPreview(feed.id(), "cannot be previewed: " + e, List.of());
+    }
+  }
+
+  private FeedPreview judged(FeedConfig feed, boolean asIfPolledBefore, Instant now) {
     FeedSource.Outcome outcome = source.read(feed, Validators.NONE);
     if (outcome instanceof FeedSource.Failed failed) {
       return new FeedPreview(feed.id(), failed.reason(), List.of());
