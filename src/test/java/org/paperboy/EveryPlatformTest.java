@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -182,6 +187,7 @@ class EveryPlatformTest {
     Set<String> expected = PaperIdentities.expected(FEED);
     Path config =
         config("budget { per-month = 1.00, price-per-post-with-link = 0.20 }", "backfill = 100");
+    Files.writeString(config, "paperboy.http { port = 0 }\n", StandardOpenOption.APPEND);
 
     try (Engine engine = TestPaperboy.open(config)) {
       engine.start();
@@ -190,6 +196,15 @@ class EveryPlatformTest {
           .pollInterval(Duration.ofMillis(200))
           .until(() -> mastodon.statuses().size() >= expected.size() && x.tweets().size() >= 5);
       Thread.sleep(2000); // a sixth post on X would be over the budget
+      HttpResponse<String> metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + engine.httpPort().orElseThrow() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.body()).contains("paperboy_budget_spent_dollars{account=\"lab\"} 1.0");
     }
 
     assertThat(x.tweets()).as("five posts at 0.20 fit 1.00 exactly").hasSize(5);
@@ -216,6 +231,15 @@ class EveryPlatformTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("account lab has spent $1.00 of $1.00 this cycle");
+
+    out.reset();
+    Paperboy.execute(
+        new String[] {"history", "--config", config.toString()},
+        TestConfig.ENVIRONMENT,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("BUDGET: account lab has spent $1.00 of $1.00 this cycle");
   }
 
   private static Map<String, Integer> once(Set<String> papers) {

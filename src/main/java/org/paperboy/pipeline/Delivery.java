@@ -67,6 +67,8 @@ final class Delivery {
     Map<Integer, String> sent = outbox.sentParts(item);
     int part = sent.containsKey(0) ? 1 : 0;
     Picture picture = part == 0 ? picture(account, claim) : null;
+    // The part sent again after an unknown outcome: its lost attempt was charged already.
+    int resending = -1;
     if (claim.outcomeUnknown()) {
       Optional<PostRef> found;
       try {
@@ -91,6 +93,7 @@ final class Delivery {
             "account {}: post {} (outcome unknown) is not on the platform; sending it again",
             item.accountId(),
             item.id());
+        resending = part;
       }
     }
     for (; part <= lastPart(item); part++) {
@@ -103,18 +106,19 @@ final class Delivery {
         return Optional.empty();
       }
       Message message = message(claim, part, sent.get(0), part == 0 ? picture : null);
+      // Charged before it goes, so that a send whose outcome is never known (no answer, or the
+      // process killed meanwhile) counts as spent; taken back when the platform refuses it.
+      Optional<Long> charge = part == resending ? Optional.empty() : charge(account, item, message);
       PostRef post;
       try {
         post = account.publisher().publish(message);
       } catch (PublishException e) {
         boolean noAnswer = e.failure() == SendFailure.NO_ANSWER;
-        if (noAnswer) {
-          // It may have reached the platform, which bills it: counted as spent.
-          spent(account, item, message);
+        if (!noAnswer) {
+          charge.ifPresent(spend::withdraw);
         }
         return Optional.of(new Stopped(e, noAnswer, false));
       }
-      spent(account, item, message);
       outbox.markSent(item, part, post, clock.instant());
       sent.put(part, post.id());
       log.info(
@@ -127,16 +131,20 @@ final class Delivery {
     return Optional.empty();
   }
 
-  private void spent(PostDispatcher.Account account, OutboxItem item, Message message) {
-    if (account.spending() != null) {
-      spend.record(
-          item.accountId(),
-          item.id(),
-          account
-              .spending()
-              .price(account.rules().holdsLink(message.text()), message.picture() == null ? 0 : 1),
-          clock.instant());
+  /** Records what {@code message} costs its account, when the account keeps a budget. */
+  private Optional<Long> charge(PostDispatcher.Account account, OutboxItem item, Message message) {
+    if (account.spending() == null) {
+      return Optional.empty();
     }
+    return Optional.of(
+        spend.record(
+            item.accountId(),
+            item.id(),
+            account
+                .spending()
+                .price(
+                    account.rules().holdsLink(message.text()), message.picture() == null ? 0 : 1),
+            clock.instant()));
   }
 
   /** The parts of {@code item}: 0 for a post, 1 when it has a reply. */

@@ -3,6 +3,7 @@ package org.paperboy.store;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,20 +21,41 @@ public final class JdbcSpend {
     this.dataSource = dataSource;
   }
 
-  /** Records that a post of {@code outboxId} cost {@code amount}. */
-  public void record(String accountId, long outboxId, BigDecimal amount, Instant at) {
-    Jdbc.transaction(
+  /**
+   * Records that a post of {@code outboxId} cost {@code amount}, and returns the charge's id for
+   * {@link #withdraw}.
+   */
+  public long record(String accountId, long outboxId, BigDecimal amount, Instant at) {
+    return Jdbc.transaction(
         dataSource,
         "recording what a post of account " + accountId + " cost",
         c -> {
           try (PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO spend (account_id, outbox_id, amount, spent_at) VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO spend (account_id, outbox_id, amount, spent_at) VALUES (?, ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, accountId);
             insert.setLong(2, outboxId);
             insert.setBigDecimal(3, amount);
             Jdbc.setInstant(insert, 4, at);
             insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+              keys.next();
+              return keys.getLong(1);
+            }
+          }
+        });
+  }
+
+  /** Takes back the charge {@code chargeId}: the platform refused the post, so billed nothing. */
+  public void withdraw(long chargeId) {
+    Jdbc.transaction(
+        dataSource,
+        "taking back charge " + chargeId,
+        c -> {
+          try (PreparedStatement delete = c.prepareStatement("DELETE FROM spend WHERE id = ?")) {
+            delete.setLong(1, chargeId);
+            delete.executeUpdate();
           }
           return null;
         });

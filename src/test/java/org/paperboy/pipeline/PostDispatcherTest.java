@@ -2,6 +2,7 @@ package org.paperboy.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.paperboy.model.AccountPause;
+import org.paperboy.model.Budget;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
@@ -34,6 +36,7 @@ import org.paperboy.publish.Publisher;
 import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
 import org.paperboy.queue.Settlement;
+import org.paperboy.queue.Spending;
 import org.paperboy.store.Database;
 import org.paperboy.store.JdbcAccountStore;
 import org.paperboy.store.JdbcOutbox;
@@ -104,13 +107,20 @@ class PostDispatcherTest {
   }
 
   private PostDispatcher dispatcher(Pacing pacing, Publisher publisher, int maxAttempts) {
+    return dispatcher(pacing, publisher, maxAttempts, null);
+  }
+
+  private PostDispatcher dispatcher(
+      Pacing pacing, Publisher publisher, int maxAttempts, Spending spending) {
     Settlement settlement =
         new Settlement(
             new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), maxAttempts, () -> 0.999),
             Duration.ofMinutes(15),
             Duration.ofMinutes(15));
     return new PostDispatcher(
-        Map.of("lab", new PostDispatcher.Account(pacing, publisher, settlement, new XText(), null)),
+        Map.of(
+            "lab",
+            new PostDispatcher.Account(pacing, publisher, settlement, new XText(), spending)),
         outbox,
         new JdbcPostLog(database.dataSource()),
         accounts,
@@ -350,6 +360,51 @@ class PostDispatcherTest {
     assertThat(queue.recheck(id, clock.instant())).isTrue();
     assertThat(dispatcher.dispatch("lab").posted()).isEqualTo(1);
     assertThat(x.tweets()).hasSize(1);
+  }
+
+  @Test
+  void eachPostIsChargedOnceWhetherItsAnswerCameLateNeverOrAsARefusal() {
+    queue(3);
+    x.acceptDuplicates();
+    JdbcSpend spend = new JdbcSpend(database.dataSource());
+    Spending spending =
+        new Spending(
+            new Budget(
+                new BigDecimal("10.00"),
+                new BigDecimal("0.015"),
+                new BigDecimal("0.20"),
+                BigDecimal.ZERO,
+                1));
+    PostDispatcher dispatcher =
+        dispatcher(new Pacing(Duration.ofMinutes(20), 100), toX("cs"), 8, spending);
+
+    // Paper 1 is made, its answer lost: spent, and found on X, not charged again.
+    x.dropAnswerEvery(1);
+    dispatcher.dispatch("lab");
+    x.dropAnswerEvery(0);
+    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.20");
+    clock.advance(Duration.ofMinutes(21));
+    dispatcher.dispatch("lab");
+    // Paper 2 is never made and no answer comes: spent once, though sent twice.
+    x.thenAnswer(FakeXApi.Answer.DROPPED);
+    clock.advance(Duration.ofMinutes(21));
+    dispatcher.dispatch("lab");
+    clock.advance(Duration.ofMinutes(21));
+    dispatcher.dispatch("lab");
+    assertThat(x.tweets()).hasSize(2);
+    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.40");
+    // Paper 3 is refused: X bills nothing for it.
+    x.thenAnswer(
+        new FakeXApi.Answer(
+            400, "{\"title\":\"Invalid Request\",\"detail\":\"text too long\"}", Map.of()));
+    clock.advance(Duration.ofMinutes(21));
+    dispatcher.dispatch("lab");
+
+    assertThat(queue.items("lab"))
+        .extracting(OutboxItem::state)
+        .containsExactly(OutboxState.POSTED, OutboxState.POSTED, OutboxState.FAILED);
+    assertThat(x.tweets()).hasSize(2);
+    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.40");
   }
 
   @Test
