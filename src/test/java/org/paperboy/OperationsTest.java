@@ -349,6 +349,55 @@ class OperationsTest {
     }
   }
 
+  @Test
+  void aPostLeftUnknownIsListedFlaggedAndCountedUntilAMaintainersRetryLooksAgain()
+      throws Exception {
+    Files.writeString(
+        config,
+        TestConfig.h2(dir.resolve("db"))
+            + TestConfig.labAccount(x, "min-spacing = 0s\nretry { max-attempts = 1 }")
+            + "paperboy.feeds.plos { url = \"%s\", account = lab, backfill = 1, schedule = 1h }\n"
+                .formatted(feeds.url("/plos.xml"))
+            + "paperboy.http { port = 0 }\n");
+    // The post goes out and no answer comes; X cannot be asked whether it got it.
+    x.acceptDuplicates();
+    x.thenAnswer(FakeXApi.Answer.DROPPED);
+    x.failLookups(503);
+    paperboy("once", "--config", config.toString());
+
+    assertThat(paperboy("queue", "list", "--config", config.toString(), "--state", "unknown"))
+        .isZero();
+    Matcher unknown = Pattern.compile("^(\\d+)  unknown", Pattern.MULTILINE).matcher(stdout());
+    assertThat(unknown.find()).as(stdout()).isTrue();
+    assertThat(stdout()).contains("no answer");
+    paperboy("feeds", "--config", config.toString());
+    assertThat(stdout())
+        .contains(
+            "NEEDS A LOOK: account lab has 1 post that may be on its platform, retries spent;"
+                + " see paperboy queue list --state unknown");
+    try (Engine engine =
+        TestPaperboy.open(
+            TestPaperboy.load(config), Clock.systemUTC(), new ByteArrayOutputStream())) {
+      engine.start();
+      int port = engine.httpPort().orElseThrow();
+      HttpClient http = HttpClient.newHttpClient();
+      assertThat(parse(get(http, port, "/metrics").body()))
+          .containsEntry("paperboy_posts_needing_a_look", 1.0);
+      assertThat(get(http, port, "/health").body())
+          .contains("account lab: 1 post may be on the platform with retries spent");
+    }
+    assertThat(x.tweets()).isEmpty();
+
+    // X answers again: the maintainer's retry looks, finds nothing, and sends it once.
+    x.failLookups(0);
+    assertThat(paperboy("queue", "retry", unknown.group(1), "--config", config.toString()))
+        .isZero();
+    paperboy("once", "--config", config.toString());
+    assertThat(x.tweets()).hasSize(1);
+    paperboy("queue", "list", "--config", config.toString(), "--state", "unknown");
+    assertThat(stdout()).doesNotContain("  unknown");
+  }
+
   private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
