@@ -2,6 +2,7 @@ package org.paperboy.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,9 @@ public final class Benchmark {
         System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"));
 
-    List<String> options = List.of(args);
+    // Maven passes -Dbench.args as one argument: "--cycles h2:1:1000" is split here.
+    List<String> options =
+        Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+"))).toList();
     if (options.contains("--dashboard-only")) {
       printDashboard(DashboardRender.run(logs.resolve("dashboard")));
       return;
