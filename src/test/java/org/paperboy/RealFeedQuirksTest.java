@@ -50,6 +50,7 @@ class RealFeedQuirksTest {
 
   /** Polls the feed {@code id} at {@code url} once, with {@code settings}; its posts in order. */
   private List<String> postsOf(String id, URI url, String settings) throws Exception {
+    out.reset();
     Path file = dir.resolve("quirks.conf");
     Files.writeString(
         file,
@@ -154,5 +155,72 @@ class RealFeedQuirksTest {
                 + " submitted to Taxon\n"
                 + "Air pollution was associated with stroke and AF onset, even at very low"
                 + " concentrations. https://doi.org/10.1002/tax.12636");
+  }
+
+  @Test
+  void aTitleIsSetApartFromTheSummaryThatFollowsIt() throws Exception {
+    // PLOS's titles (which end without a full stop) and abstracts, through the default template
+    // and one that joins them with a space: a reader sees where each title ends.
+    URI plos =
+        server.serveFixture("/plos.xml", "med_plos_ploscompbiol_atom_2025-04_reserialized.xml");
+
+    List<String> posts = postsOf("plos", plos, "backfill = 3, max-age = null");
+    List<String> joined =
+        postsOf(
+            "joined",
+            plos,
+            "backfill = 3, max-age = null, template = \"{title} {summary} {link}\"");
+
+    assertThat(posts).hasSize(3);
+    assertThat(joined).hasSize(3);
+    for (int i = 0; i < posts.size(); i++) {
+      String title = posts.get(i).substring(0, posts.get(i).indexOf('\n'));
+      assertThat(title).isNotBlank();
+      assertThat(joined.get(i))
+          .as("the same title, ended with punctuation before the summary")
+          .startsWith(title.matches(".*[.?!:]$") ? title + " " : title + ". ");
+    }
+  }
+
+  @Test
+  void aJamaPageDescriptionWithAGluedLabelAndACutEndIsPostedAsItsWholeSentences() throws Exception {
+    String feed =
+        """
+        <rss version="2.0"><channel><title>Arquivos de Gastroenterologia</title>
+          <item><title>Hfe mutations and iron overload in patients with alcoholic liver disease</title>
+            <link>%s</link><guid>s0004-28032013000100008</guid></item>
+        </channel></rss>
+        """
+            .formatted(server.url("/article/s0004-28032013000100008"));
+    server.serve("/arq.rss", feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+    server.serve(
+        "/article/s0004-28032013000100008",
+        Fixtures.pageBytes("html_jama-style_description-glued-labels-cut.html"),
+        "text/html");
+
+    List<String> posts =
+        postsOf("arq", server.url("/arq.rss"), "backfill = 5, enrich = true, max-age = null");
+
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0))
+        .startsWith(
+            "Hfe mutations and iron overload in patients with alcoholic liver disease\n"
+                + "Alcoholic liver disease (ALD) is generally associated with iron overload")
+        .doesNotContain("Context")
+        .doesNotContain("(HFE)…")
+        .endsWith("https://doi.org/10.1590/s0004-28032013000100008");
+  }
+
+  @Test
+  void aWindows1252FeedWithoutADeclarationIsPostedWithItsAccentsIntact() throws Exception {
+    URI feed =
+        server.serveFixture(
+            "/tidskrift.xml", "ojs_entomologisk-tidskrift_atom_windows-1252-undeclared.xml");
+
+    List<String> posts = postsOf("tidskrift", feed, "backfill = 100, max-age = null");
+
+    assertThat(posts).isNotEmpty().noneMatch(post -> post.contains("\uFFFD"));
+    assertThat(String.join("\n", posts))
+        .contains("Trettioandra Svenska Entomologmötet Bohuslän, Orust/Tjörn 10–12 juni 2022");
   }
 }
