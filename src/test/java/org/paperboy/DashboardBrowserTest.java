@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.paperboy.testing.Browser;
 import org.paperboy.testing.DashboardService;
@@ -208,6 +210,34 @@ class DashboardBrowserTest {
     assertNothingRan();
   }
 
+  @Test
+  void everyPageFitsAPhonesScreenWithoutScrollingSideways() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    logIn("anna", DashboardService.ANNA_PASSWORD);
+    awaitPosts("awaiting-approval", 2);
+
+    assertFitsTheScreen("the queue");
+    assertThat(browser.findElements(By.xpath("//button[text()='Approve']")))
+        .isNotEmpty()
+        .allSatisfy(button -> assertThat(button.isDisplayed()).isTrue());
+    go(browser.findElement(By.linkText("Feeds")));
+    assertFitsTheScreen("the feeds");
+    go(browser.findElement(By.linkText("plos")));
+    assertFitsTheScreen("a feed");
+    go(browser.findElement(By.linkText("History")));
+    assertFitsTheScreen("the history");
+  }
+
+  /** The page is no wider than the window: nothing to scroll to sideways. */
+  private void assertFitsTheScreen(String page) {
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    Number width = (Number) script.executeScript("return document.documentElement.scrollWidth");
+    Number window = (Number) script.executeScript("return window.innerWidth");
+    assertThat(width.intValue())
+        .as(page + " in a window %s wide", window)
+        .isLessThanOrEqualTo(window.intValue());
+  }
+
   private void logIn(String username, String password) {
     browser.get(service.url("/"));
     assertThat(browser.getCurrentUrl()).isEqualTo(service.url("/login"));
@@ -235,7 +265,25 @@ class DashboardBrowserTest {
   private void go(WebElement link) {
     WebElement page = browser.findElement(By.tagName("html"));
     link.click();
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> gone(page));
+  }
+
+  /**
+   * True once {@code page} is no longer the document: stale, or (as chromium sometimes answers
+   * while the next page replaces it) a node that "does not belong to the document".
+   */
+  private static boolean gone(WebElement page) {
+    try {
+      page.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   private WebElement post(String id) {

@@ -15,8 +15,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * A real browser for the dashboard's tests: Debian's chromium, headless, driven through Debian's
  * chromedriver (Selenium's own driver manager would download one, and there is no network). The
- * tests that need it are skipped, saying so, where the packages are not installed; CI installs
- * them.
+ * tests that need it are skipped, saying so, where the packages are not installed, except in CI,
+ * which installs them and fails without them.
  */
 public final class Browser {
 
@@ -27,10 +27,16 @@ public final class Browser {
 
   /** A new headless chromium with a window of {@code width} by {@code height}. */
   public static WebDriver open(int width, int height) {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String missing =
         "the browser tests need Debian's chromium and chromium-driver: apt-get install -y"
-            + " chromium chromium-driver");
+            + " chromium chromium-driver";
+    // In CI (.ci/run sets CI=true and installs them) a missing browser is a broken build, not a
+    // reason to skip.
+    if (System.getenv("CI") != null && !installed) {
+      throw new IllegalStateException(missing);
+    }
+    assumeTrue(installed, missing);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     // --no-sandbox: CI runs as root, where chromium's sandbox cannot start.
