@@ -12,6 +12,7 @@ import org.paperboy.model.Tid;
 import org.paperboy.picture.PictureFitter;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.PublishException;
+import org.paperboy.queue.Settlement;
 import org.paperboy.store.Claim;
 import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPictures;
@@ -79,8 +80,9 @@ final class Delivery {
       } catch (PublishException e) {
         return Optional.of(new Stopped(e, true, true));
       }
-      if (found.isPresent()) {
-        outbox.markSent(item, part, found.get(), clock.instant());
+      Settlement.Step step = account.settlement().afterLookup(found.map(PostRef::id).orElse(null));
+      if (step instanceof Settlement.Posted) {
+        outbox.markSent(item, part, found.orElseThrow(), clock.instant());
         sent.put(part, found.get().id());
         log.info(
             "account {}: post {} (outcome unknown) is on the platform as {}; recorded as posted",

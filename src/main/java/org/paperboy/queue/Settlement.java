@@ -31,6 +31,9 @@ public record Settlement(Backoff backoff, Duration rateLimitPause, Duration unau
   /** The post exists: record it as posted ({@code remoteId} may be null when not returned). */
   public record Posted(String remoteId) implements Step {}
 
+  /** The post is not on the account: send the same text again, now. */
+  public record SendAgain() implements Step {}
+
   /** Try again at {@code at}, in {@code state}: retrying (not sent) or unknown (look first). */
   public record Retry(OutboxState state, Instant at) implements Step {}
 
@@ -67,6 +70,15 @@ public record Settlement(Backoff backoff, Duration rateLimitPause, Duration unau
               : new Fail();
       case NO_ANSWER -> unknown(attempts, now);
     };
+  }
+
+  /**
+   * The step after looking the post up on the platform.
+   *
+   * @param found the post's id when the platform holds it, else {@code null}
+   */
+  public Step afterLookup(String found) {
+    return found != null ? new Posted(found) : new SendAgain();
   }
 
   /**

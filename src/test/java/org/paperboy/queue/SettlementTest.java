@@ -83,6 +83,12 @@ class SettlementTest {
   }
 
   @Test
+  void aPostFoundOnThePlatformIsPostedAndOneNotFoundIsSentAgain() {
+    assertThat(settlement.afterLookup("1801")).isEqualTo(new Settlement.Posted("1801"));
+    assertThat(settlement.afterLookup(null)).isEqualTo(new Settlement.SendAgain());
+  }
+
+  @Test
   void aLookupThatFailsIsNotAGuessThePostStaysUnknown() {
     for (SendFailure failure :
         new SendFailure[] {SendFailure.TRANSIENT, SendFailure.NO_ANSWER, SendFailure.REJECTED}) {
