@@ -207,11 +207,11 @@ class PicturesTest {
           .isTrue();
     }
     assertThat(logs)
-        .contains("picture " + web.url("/figures/pixel.gif") + " not attached: only ")
+        .contains(": no picture attached: " + web.url("/figures/pixel.gif") + ": only ")
         .contains(
-            "picture "
+            ": no picture attached: "
                 + web.url("/figures/missing.png")
-                + " not attached: HTTP 404 from "
+                + ": HTTP 404 from "
                 + web.url("/figures/missing.png"));
 
     // No <img> in the entry: the article page's og:image, with the feed's alt text.

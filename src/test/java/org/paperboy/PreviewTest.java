@@ -307,6 +307,42 @@ class PreviewTest {
     assertThat(x.media()).as("a preview uploads nothing").isEmpty();
   }
 
+  @Test
+  void anEntryWhosePicturesAllFailGetsItsPagesPictureWithEnrich() throws Exception {
+    // The entry lacks nothing else, so only its picture sends Paperboy to its page.
+    feeds.serve("/pixel.gif", TestPictures.trackingPixel(), "image/gif");
+    feeds.serve("/og.jpg", TestPictures.jpeg(1200, 630, 3), "image/jpeg");
+    feeds.serve(
+        "/a/1",
+        "<html><head><meta property=\"og:image\" content=\"/og.jpg\"></head><body></body></html>"
+            .getBytes(StandardCharsets.UTF_8),
+        "text/html");
+    feeds.serve(
+        "/toc.xml",
+        """
+        <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+          <item><title>Sepsis bundles</title><link>%s</link><guid>s1</guid>
+          <dc:identifier>doi:10.1056/NEJMoa2600001</dc:identifier><dc:creator>Ana Lima</dc:creator>
+          <description><![CDATA[<img src="/pixel.gif"> Bundles saved lives in 31 hospitals.]]>
+          </description></item>
+        </channel></rss>
+        """
+            .formatted(feeds.url("/a/1"))
+            .getBytes(StandardCharsets.UTF_8),
+        "application/rss+xml");
+    String feed = "paperboy.feeds.toc { url = \"%s\", account = lab, backfill = 1, %s }\n";
+    String base = TestConfig.h2(dir.resolve("db")) + TestConfig.labAccount(x, "");
+
+    Files.writeString(config, base + feed.formatted(feeds.url("/toc.xml"), "enrich = true"));
+    assertThat(paperboy("preview", "--config", config.toString(), "--json")).isZero();
+    assertThat(jsonLines().get(0).get("image").asText()).isEqualTo(feeds.url("/og.jpg").toString());
+
+    // Without enrich the page is never read: the tracker leaves the post plain.
+    Files.writeString(config, base + feed.formatted(feeds.url("/toc.xml"), "enrich = false"));
+    assertThat(paperboy("preview", "--config", config.toString(), "--json")).isZero();
+    assertThat(jsonLines().get(0).get("image").isNull()).isTrue();
+  }
+
   private static String textOf(List<JsonNode> lines, String platform, String guid) {
     return lines.stream()
         .filter(l -> l.get("platform").asText().equals(platform))

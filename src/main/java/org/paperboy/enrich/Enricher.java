@@ -3,8 +3,10 @@ package org.paperboy.enrich;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.paperboy.model.Doi;
 import org.paperboy.model.Paper;
+import org.paperboy.model.PictureRef;
 
 /**
  * Completes a paper from its article page when the feed left out its abstract, DOI, authors or
@@ -63,6 +65,17 @@ public final class Enricher {
     return wantsPicture && details.picture() != null
         ? enriched.withPicture(details.picture())
         : enriched;
+  }
+
+  /**
+   * The picture {@code paper}'s article page offers ({@code og:image} or {@code twitter:image}),
+   * from the page read once for all the paper's uses; empty when it offers none.
+   */
+  public Optional<PictureRef> pagePicture(Paper paper) {
+    if (paper.link() == null || !paper.link().startsWith("http")) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(details(paper.link()).picture());
   }
 
   private PageDetails details(String link) {

@@ -170,10 +170,12 @@ final class EntryJudge {
       return verdicts;
     }
     String alt = PostComposer.alt(plan.imageAlt(), paper, summary);
+    // With enrich, the page's picture is the last resort when none of the entry's will do.
     Optional<Picture> picture =
         pictures.load(
             "feed " + plan.feed().id() + ": " + paper.guid(),
             paper.pictures(),
+            () -> plan.feed().enrich() ? enricher.pagePicture(paper) : Optional.empty(),
             alt.isBlank() ? summary.title() : alt);
     if (picture.isEmpty()) {
       return verdicts;

@@ -74,7 +74,7 @@ class PictureLoaderTest {
   }
 
   @Test
-  void passesOverTrackersIconsPagesAndMissingFilesWithOneLineEach() {
+  void passesOverTrackersIconsPagesAndMissingFilesWithOneLinePerPaperThatHasNone() {
     served.put("https://t.example/pixel.gif", TestPictures.trackingPixel());
     served.put("https://j.example/icon.png", TestPictures.png(64, 64, 3));
     served.put(
@@ -82,27 +82,30 @@ class PictureLoaderTest {
         "<html><body>Sign in</body></html>".repeat(200).getBytes(StandardCharsets.UTF_8));
     served.put("https://j.example/figure1.png", TestPictures.png(400, 300, 5));
 
+    List<PictureRef> passedOver =
+        List.of(
+            at("https://t.example/pixel.gif", null),
+            at("https://j.example/icon.png", null),
+            at("https://j.example/gone.jpg", null),
+            at("https://j.example/page", null));
+    List<PictureRef> thenAFigure = new ArrayList<>(passedOver);
+    thenAFigure.add(at("https://j.example/figure1.png", "Figure 1"));
+
     try (CapturedLogs logs = CapturedLogs.start()) {
       Optional<Picture> picture =
-          loader.load(
-              "feed plos: 10.1371/x",
-              List.of(
-                  at("https://t.example/pixel.gif", null),
-                  at("https://j.example/icon.png", null),
-                  at("https://j.example/gone.jpg", null),
-                  at("https://j.example/page", null),
-                  at("https://j.example/figure1.png", "Figure 1")),
-              "Figure from “X”");
+          loader.load("feed plos: 10.1371/x", thenAFigure, "Figure from “X”");
 
       assertThat(picture.orElseThrow().source()).isEqualTo("https://j.example/figure1.png");
-      assertThat(logs.text())
-          .contains("feed plos: 10.1371/x: picture https://t.example/pixel.gif not attached: only ")
-          .contains("picture https://j.example/icon.png not attached: 64x64 pixels")
-          .contains(
-              "picture https://j.example/gone.jpg not attached: HTTP 404 from"
-                  + " https://j.example/gone.jpg")
-          .contains(
-              "picture https://j.example/page not attached: not a JPEG, PNG, GIF or WebP picture");
+      assertThat(logs.text()).as("a paper with a picture is no news").doesNotContain("INFO");
+
+      assertThat(loader.load("feed plos: 10.1371/x", passedOver, "Figure from “X”")).isEmpty();
+      assertThat(logs.text().lines().filter(line -> line.contains("10.1371/x")).toList())
+          .singleElement()
+          .asString()
+          .contains("feed plos: 10.1371/x: no picture attached: https://t.example/pixel.gif: only ")
+          .contains("; https://j.example/icon.png: 64x64 pixels")
+          .contains("; https://j.example/gone.jpg: HTTP 404 from https://j.example/gone.jpg")
+          .contains("; https://j.example/page: not a JPEG, PNG, GIF or WebP picture");
     }
   }
 
