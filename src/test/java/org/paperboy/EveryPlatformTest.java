@@ -211,35 +211,27 @@ class EveryPlatformTest {
     assertThat(mastodon.statuses()).hasSize(expected.size());
     assertThat(bluesky.records()).hasSize(expected.size());
 
+    assertThat(paperboy("queue", "list", "--config", config.toString()))
+        .contains("waits for the next billing cycle")
+        .contains("it costs $0.20 and $1.00 of the budget's $1.00 is spent");
+    assertThat(paperboy("feeds", "--config", config.toString()))
+        .contains("account lab has spent $1.00 of $1.00 this cycle");
+    assertThat(paperboy("history", "--config", config.toString()))
+        .contains("BUDGET: account lab has spent $1.00 of $1.00 this cycle");
+  }
+
+  /** What the command line {@code args} prints, once it has exited 0. */
+  private static String paperboy(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
         Paperboy.execute(
-            new String[] {"queue", "list", "--config", config.toString()},
+            args,
             TestConfig.ENVIRONMENT,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("waits for the next billing cycle")
-        .contains("it costs $0.20 and $1.00 of the budget's $1.00 is spent");
-
-    Paperboy.execute(
-        new String[] {"feeds", "--config", config.toString()},
-        TestConfig.ENVIRONMENT,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("account lab has spent $1.00 of $1.00 this cycle");
-
-    out.reset();
-    Paperboy.execute(
-        new String[] {"history", "--config", config.toString()},
-        TestConfig.ENVIRONMENT,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("BUDGET: account lab has spent $1.00 of $1.00 this cycle");
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static Map<String, Integer> once(Set<String> papers) {
