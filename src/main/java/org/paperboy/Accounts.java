@@ -52,7 +52,10 @@ final class Accounts {
     this.sessions = sessions;
   }
 
-  /** The platform of {@code account}. */
+  /**
+   * The platform of {@code account}, to post with: a Mastodon instance is asked for its limits at
+   * once, in the background.
+   */
   Platform of(AccountConfig account, Metrics metrics) {
     PlatformSettings settings = account.settings();
     TextRules rules = rules(account);
@@ -71,11 +74,13 @@ final class Accounts {
               remaining -> metrics.rateLimitRemaining(account.id(), remaining)));
     }
     if (settings instanceof PlatformSettings.Mastodon mastodon) {
+      MastodonInstance instance = instance(account, mastodon);
+      instance.readAhead();
       return new Platform(
           rules,
           new MastodonPublisher(
               mastodon.instanceUrl(),
-              instance(account, mastodon),
+              instance,
               mastodon.accessToken(),
               mastodon.visibility(),
               mastodon.language(),

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,21 +21,15 @@ import org.paperboy.cli.EngineFactory;
 import org.paperboy.compose.PostComposer;
 import org.paperboy.config.AccountConfig;
 import org.paperboy.config.ConfigLoader;
-import org.paperboy.config.FetchConfig;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.config.PlatformSettings;
 import org.paperboy.enrich.Enricher;
-import org.paperboy.enrich.PageSource;
 import org.paperboy.fetch.FeedFetcher;
 import org.paperboy.fetch.FetchLimits;
-import org.paperboy.fetch.FetchResult;
-import org.paperboy.fetch.HostSpacing;
-import org.paperboy.fetch.Validators;
 import org.paperboy.observe.Metrics;
 import org.paperboy.operate.Operations;
 import org.paperboy.parse.FeedParser;
 import org.paperboy.picture.PictureLoader;
-import org.paperboy.picture.PictureSource;
 import org.paperboy.pipeline.FeedPoller;
 import org.paperboy.pipeline.FeedPreviewer;
 import org.paperboy.pipeline.PostDispatcher;
@@ -72,7 +65,6 @@ public final class Paperboy implements EngineFactory {
   private static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
   // Many journals share one platform host; one article page every two seconds is polite.
   private static final int PAGE_CACHE_SIZE = 1000;
-  private static final long MOST_PICTURE_BYTES = 20L * 1024 * 1024;
 
   private final Clock clock;
   private final PrintStream out;
@@ -176,8 +168,7 @@ public final class Paperboy implements EngineFactory {
                 config.fetch().maxBodyBytes()),
             userAgent());
     JdbcFeedStore feedStore = new JdbcFeedStore(database.dataSource());
-    // Pages and pictures often share a host (the publisher's): one spacing for both.
-    HostSpacing spacing = new HostSpacing(clock, config.fetch().perHostDelay());
+    LinkedSources linked = new LinkedSources(config.fetch(), clock, userAgent());
     Set<String> held = new HashSet<>();
     Set<String> textOnly = new HashSet<>();
     Map<String, PostDispatcher.Account> dispatched = new LinkedHashMap<>();
@@ -213,10 +204,10 @@ public final class Paperboy implements EngineFactory {
         new FeedPoller(
             fetcher,
             new FeedParser(),
-            new Enricher(articlePages(spacing), PAGE_CACHE_SIZE),
+            new Enricher(linked.articlePages(), PAGE_CACHE_SIZE),
             new Summariser(),
             composers,
-            new PictureLoader(pictures(config.fetch(), spacing)),
+            new PictureLoader(linked.pictures()),
             textOnly,
             keys,
             feedStore,
@@ -262,47 +253,6 @@ public final class Paperboy implements EngineFactory {
       }
     }
     accounts.resumeUnauthorized();
-  }
-
-  /** Article pages for enrichment: smaller and quicker than feeds, failures logged and dropped. */
-  private PageSource articlePages(HostSpacing spacing) {
-    FeedFetcher pages =
-        new FeedFetcher(
-            new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(15), 3L * 1024 * 1024),
-            userAgent());
-    return url -> {
-      spacing.await(url);
-      FetchResult result = pages.fetch(url, Validators.NONE);
-      if (result instanceof FetchResult.Fetched fetched) {
-        return Optional.of(fetched.body());
-      }
-      LoggerFactory.getLogger(Paperboy.class)
-          .info(
-              "article page {} not read: {}",
-              url,
-              result instanceof FetchResult.Failed failed ? failed.reason() : "not modified");
-      return Optional.empty();
-    };
-  }
-
-  /**
-   * Papers' pictures: fetched as politely as pages, with the feeds' timeouts, up to {@value
-   * #MOST_PICTURE_BYTES} bytes (a larger one is scaled down for each platform later).
-   */
-  private PictureSource pictures(FetchConfig fetch, HostSpacing spacing) {
-    FeedFetcher fetcher =
-        new FeedFetcher(
-            new FetchLimits(fetch.connectTimeout(), fetch.readTimeout(), MOST_PICTURE_BYTES),
-            userAgent());
-    return url -> {
-      spacing.await(url);
-      FetchResult result = fetcher.fetch(url, Validators.NONE);
-      if (result instanceof FetchResult.Fetched fetched) {
-        return fetched.body();
-      }
-      throw new IOException(
-          result instanceof FetchResult.Failed failed ? failed.reason() : result.toString());
-    };
   }
 
   /** The User-Agent of every fetch: Paperboy, its version and where to learn about it. */

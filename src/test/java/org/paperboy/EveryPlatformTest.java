@@ -182,6 +182,27 @@ class EveryPlatformTest {
   }
 
   @Test
+  void eachMastodonInstanceIsAskedForItsLimitsAsTheServiceStartsNotAtItsFirstPost()
+      throws Exception {
+    feeds.serve(
+        "/pubmed.xml",
+        "<rss version=\"2.0\"><channel><title>Nothing new</title></channel></rss>"
+            .getBytes(StandardCharsets.UTF_8),
+        "application/rss+xml");
+
+    try (Engine engine = TestPaperboy.open(config("", ""))) {
+      engine.start();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> mastodon.requests("GET /api/v2/instance") == 1);
+    }
+
+    assertThat(mastodon.statuses()).isEmpty();
+    assertThat(feeds.requests("/pubmed.xml")).as("a feed with nothing to compose").isNotEmpty();
+  }
+
+  @Test
   void aMonthsBudgetThatBuysFiveLinkedPostsStopsXAtFiveWhileMastodonPostsThemAll()
       throws Exception {
     Set<String> expected = PaperIdentities.expected(FEED);

@@ -120,14 +120,17 @@ public final class FeedFetcher {
               limits.connectTimeout().plus(limits.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      return new FetchResult.Failed(
+      return FetchResult.Failed.unanswered(
           url, "timed out after " + limits.readTimeout().toSeconds() + "s: " + url);
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
       return new FetchResult.Failed(url, "interrupted while fetching " + url);
     } catch (ExecutionException e) {
-      return new FetchResult.Failed(url, describe(e.getCause()) + ": " + url);
+      Throwable cause = e.getCause();
+      boolean unanswered =
+          cause instanceof HttpTimeoutException || cause instanceof ConnectException;
+      return new FetchResult.Failed(url, describe(cause) + ": " + url, null, unanswered);
     }
     int status = response.statusCode();
     URI finalUrl = response.uri();
@@ -143,7 +146,8 @@ public final class FeedFetcher {
       return new FetchResult.Failed(
           url,
           "HTTP " + status + " from " + finalUrl,
-          CacheHeaders.retryAfter(response.headers(), Instant.now()).orElse(null));
+          CacheHeaders.retryAfter(response.headers(), Instant.now()).orElse(null),
+          false);
     }
     byte[] body;
     try {

@@ -40,15 +40,23 @@ public sealed interface FetchResult {
    * @param url the address asked for
    * @param reason one line saying what went wrong, naming the URL's status or error
    * @param retryAfter how long the server asked us to wait ({@code Retry-After}), or {@code null}
+   * @param unanswered true when the host gave no answer at all (it timed out, or refused or dropped
+   *     the connection), so that its next requests would likely fare the same
    */
-  record Failed(URI url, String reason, Duration retryAfter) implements FetchResult {
+  record Failed(URI url, String reason, Duration retryAfter, boolean unanswered)
+      implements FetchResult {
     public Failed {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(reason, "reason");
     }
 
     public Failed(URI url, String reason) {
-      this(url, reason, null);
+      this(url, reason, null, false);
+    }
+
+    /** The host gave no answer to {@code url} in time. */
+    static Failed unanswered(URI url, String reason) {
+      return new Failed(url, reason, null, true);
     }
 
     @Override

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one claimed post: when its last send got no answer, looks it up on the platform first
- * (found: recorded as posted; not found: sent again, the same text with the same key); then sends
+ * (found: recorded as posted; not found: sent again, the same text with the same key), or sends it
+ * again at once where the platform answers a repeat of the key with the post it made; then sends
  * the parts not yet posted (a thread's reply after its first post) and records each as it goes,
  * with what it cost when the account has a budget. Thread-safe.
  */
@@ -70,7 +71,15 @@ final class Delivery {
     Picture picture = part == 0 ? picture(account, claim) : null;
     // The part sent again after an unknown outcome: its lost attempt was charged already.
     int resending = -1;
-    if (claim.outcomeUnknown()) {
+    if (claim.outcomeUnknown()
+        && account.publisher().answersRepeats(claim.firstSentAt(), clock.instant())) {
+      log.info(
+          "account {}: post {} (outcome unknown) is sent again with its key, which the platform"
+              + " answers with the post it made, if it made one",
+          item.accountId(),
+          item.id());
+      resending = part;
+    } else if (claim.outcomeUnknown()) {
       Optional<PostRef> found;
       try {
         found =
@@ -110,7 +119,10 @@ final class Delivery {
       Message message = message(claim, part, sent.get(0), part == 0 ? picture : null);
       // Charged before it goes, so that a send whose outcome is never known (no answer, or the
       // process killed meanwhile) counts as spent; taken back when the platform refuses it.
-      Optional<Long> charge = part == resending ? Optional.empty() : charge(account, item, message);
+      Optional<Long> charge =
+          part == resending
+              ? Optional.empty()
+              : charge(account, item, message.text(), message.picture() == null ? 0 : 1);
       PostRef post;
       try {
         post = account.publisher().publish(message);
@@ -119,7 +131,16 @@ final class Delivery {
         if (!noAnswer) {
           charge.ifPresent(spend::withdraw);
         }
+        if (part == resending && !noAnswer && e.failure() != SendFailure.DUPLICATE) {
+          // Not found, then refused: the lost attempt made no post either, and X billed nothing.
+          withdrawLostAttempt(account, item);
+        }
         return Optional.of(new Stopped(e, noAnswer, false));
+      }
+      if (post.pictureDropped() && charge.isPresent()) {
+        // It went out without its picture: charged as the plain post it is.
+        spend.withdraw(charge.get());
+        charge(account, item, message.text(), 0);
       }
       outbox.markSent(item, part, post, clock.instant());
       sent.put(part, post.id());
@@ -133,8 +154,18 @@ final class Delivery {
     return Optional.empty();
   }
 
-  /** Records what {@code message} costs its account, when the account keeps a budget. */
-  private Optional<Long> charge(PostDispatcher.Account account, OutboxItem item, Message message) {
+  private void withdrawLostAttempt(PostDispatcher.Account account, OutboxItem item) {
+    if (account.spending() != null) {
+      spend.withdrawLatest(item.id());
+    }
+  }
+
+  /**
+   * Records what a post of {@code text} with {@code pictures} costs its account, when the account
+   * keeps a budget.
+   */
+  private Optional<Long> charge(
+      PostDispatcher.Account account, OutboxItem item, String text, int pictures) {
     if (account.spending() == null) {
       return Optional.empty();
     }
@@ -142,10 +173,7 @@ final class Delivery {
         spend.record(
             item.accountId(),
             item.id(),
-            account
-                .spending()
-                .price(
-                    account.rules().holdsLink(message.text()), message.picture() == null ? 0 : 1),
+            account.spending().price(account.rules().holdsLink(text), pictures),
             clock.instant()));
   }
 
@@ -166,7 +194,10 @@ final class Delivery {
     Optional<Picture> stored = pictures.load(claim.pictureId());
     if (stored.isEmpty()) {
       log.warn(
-          "account {}: post {} goes without its picture: it was forgotten when the post failed",
+          "account {}: post {} goes without its picture: it was forgotten when the post had"
+              + " failed for "
+              + PostDispatcher.FAILED_KEEP_PICTURE.toDays()
+              + " days",
           item.accountId(),
           item.id());
       return null;

@@ -37,6 +37,8 @@ public final class PostDispatcher {
   private static final Logger log = LoggerFactory.getLogger(PostDispatcher.class);
   // A post still "sending" after this long was left by a process that died mid-send.
   static final Duration SENDING_LEASE = Duration.ofMinutes(5);
+  // How long a failed post keeps its picture, for a maintainer's "queue retry".
+  static final Duration FAILED_KEEP_PICTURE = Duration.ofDays(30);
 
   /**
    * An account's rules.
@@ -105,6 +107,10 @@ public final class PostDispatcher {
     MDC.put("account", accountId);
     try {
       DispatchReport report = dispatchNow(accountId);
+      if (report.posted() + report.failed() > 0) {
+        // The pictures of posts now posted or long failed, unless another post still needs one.
+        pictures.forgetUnneeded(clock.instant().minus(FAILED_KEEP_PICTURE));
+      }
       // Woken when something falls due, but not before what held the account back this time.
       Instant due = outbox.earliestDue(accountId, clock.instant());
       return report.wakingAt(due == null ? null : later(due, report.nextAllowed()));
@@ -189,10 +195,6 @@ public final class PostDispatcher {
       } else {
         throw new IllegalStateException("no failure means " + step);
       }
-    }
-    if (posted + failed > 0) {
-      // The pictures of posts now posted or failed, unless another account still has one to send.
-      pictures.forgetUnneeded();
     }
     return new DispatchReport(accountId, posted, failed, 0, null, null, null);
   }

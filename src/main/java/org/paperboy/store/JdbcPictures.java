@@ -13,7 +13,8 @@ import org.paperboy.model.Picture;
 /**
  * Papers' pictures, fetched once when the paper is queued and shared by every account that posts
  * it, kept while a post that carries one is still to be sent (or is being sent, or its outcome is
- * unknown): then forgotten, so the database does not keep pictures forever. Thread-safe.
+ * unknown, or it failed lately and may be queued again): then forgotten, so the database does not
+ * keep pictures forever. Thread-safe.
  */
 public final class JdbcPictures {
 
@@ -52,11 +53,12 @@ public final class JdbcPictures {
   }
 
   /**
-   * Forgets the pictures no post still needs: every post that carries one is posted or failed.
+   * Forgets the pictures no post still needs: every post that carries one is posted, or failed
+   * before {@code failedBefore} (a failed post may be queued again, with its picture, until then).
    *
    * @return how many were forgotten
    */
-  public int forgetUnneeded() {
+  public int forgetUnneeded(Instant failedBefore) {
     return Jdbc.transaction(
         dataSource,
         "forgetting pictures no post needs",
@@ -65,7 +67,9 @@ public final class JdbcPictures {
               c.prepareStatement(
                   "DELETE FROM pictures WHERE NOT EXISTS (SELECT 1 FROM outbox"
                       + " WHERE outbox.picture_id = pictures.id"
-                      + " AND outbox.state NOT IN ('POSTED', 'FAILED'))")) {
+                      + " AND (outbox.state NOT IN ('POSTED', 'FAILED')"
+                      + " OR (outbox.state = 'FAILED' AND outbox.updated_at >= ?)))")) {
+            Jdbc.setInstant(delete, 1, failedBefore);
             return delete.executeUpdate();
           }
         });

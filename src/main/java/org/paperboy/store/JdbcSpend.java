@@ -61,6 +61,25 @@ public final class JdbcSpend {
         });
   }
 
+  /**
+   * Takes back the latest charge for {@code outboxId}: the post sent again after an unknown
+   * outcome, not found on the platform, was refused, so neither send made a post.
+   */
+  public void withdrawLatest(long outboxId) {
+    Jdbc.transaction(
+        dataSource,
+        "taking back the latest charge of post " + outboxId,
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM spend WHERE id = (SELECT MAX(id) FROM spend WHERE outbox_id = ?)")) {
+            delete.setLong(1, outboxId);
+            delete.executeUpdate();
+          }
+          return null;
+        });
+  }
+
   /** What {@code accountId} has spent since {@code since}. */
   public BigDecimal since(String accountId, Instant since) {
     return Jdbc.transaction(

@@ -3,6 +3,8 @@ package org.paperboy.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.assertj.core.groups.Tuple;
@@ -24,6 +27,7 @@ import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
 import org.paperboy.model.PaperIdentity;
 import org.paperboy.model.PaperKey;
+import org.paperboy.model.Picture;
 import org.paperboy.model.PictureRules;
 import org.paperboy.model.PostRecord;
 import org.paperboy.model.PostRef;
@@ -48,7 +52,9 @@ import org.paperboy.store.JdbcSpend;
 import org.paperboy.store.NewPaper;
 import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
+import org.paperboy.testing.FakeXMedia;
 import org.paperboy.testing.MutableClock;
+import org.paperboy.testing.TestPictures;
 
 /** The outbox against a fake X API that answers as X does, on a clock the test moves. */
 class PostDispatcherTest {
@@ -82,9 +88,13 @@ class PostDispatcherTest {
   }
 
   private void queue(int count) {
-    for (int i = 1; i <= count; i++) {
-      // Dated oldest first by number, queued newest first: the outbox must reorder them.
-      int n = count + 1 - i;
+    queue(1, count, null);
+  }
+
+  /** Queues papers {@code first} to {@code last}, each with {@code picture} (or none). */
+  private void queue(int first, int last, Picture picture) {
+    // Dated oldest first by number, queued newest first: the outbox must reorder them.
+    for (int n = last; n >= first; n--) {
       papers.record(
           new NewPaper(
               new PaperKey("lab", PaperIdentity.parse("doi:10.1/" + n)),
@@ -100,7 +110,7 @@ class PostDispatcherTest {
               null,
               null,
               null,
-              null,
+              picture,
               null),
           clock.instant());
     }
@@ -405,6 +415,126 @@ class PostDispatcherTest {
         .containsExactly(OutboxState.POSTED, OutboxState.POSTED, OutboxState.FAILED);
     assertThat(x.tweets()).hasSize(2);
     assertThat(spend.since("lab", START)).isEqualByComparingTo("0.40");
+  }
+
+  private static Spending spending(String perMedia) {
+    return new Spending(
+        new Budget(
+            new BigDecimal("10.00"),
+            new BigDecimal("0.015"),
+            new BigDecimal("0.20"),
+            new BigDecimal(perMedia),
+            1));
+  }
+
+  @Test
+  void aPostNotFoundAfterItsAnswerWasLostThenRefusedCostsNothing() {
+    queue(1);
+    x.acceptDuplicates();
+    JdbcSpend spend = new JdbcSpend(database.dataSource());
+    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8, spending("0"));
+
+    // Sent, no answer, nothing made: spent, as far as Paperboy can tell.
+    x.thenAnswer(FakeXApi.Answer.DROPPED);
+    dispatcher.dispatch("lab");
+    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.20");
+    // Looked up, not found, sent again and refused: neither send made a post X bills.
+    x.thenAnswer(tooLong());
+    clock.advance(Duration.ofMinutes(2));
+    dispatcher.dispatch("lab");
+
+    assertThat(queue.items("lab"))
+        .extracting(OutboxItem::state)
+        .containsExactly(OutboxState.FAILED);
+    assertThat(x.tweets()).isEmpty();
+    assertThat(spend.since("lab", START)).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void aPictureXRefusesIsNotChargedAndThePostGoesOutWithoutIt() {
+    queue(1, 1, picture());
+    x.acceptDuplicates();
+    x.refuseMediaUploads("media type unrecognized");
+    JdbcSpend spend = new JdbcSpend(database.dataSource());
+
+    assertThat(dispatcher(FREE, toX("cs"), 8, spending("0.005")).dispatch("lab").posted())
+        .isEqualTo(1);
+
+    assertThat(x.tweets()).extracting(FakeXApi.Tweet::mediaIds).containsExactly(List.of());
+    assertThat(spend.since("lab", START))
+        .as("a linked post, no picture")
+        .isEqualByComparingTo("0.20");
+  }
+
+  @Test
+  void aPictureXTakesIsChargedWithItsPost() {
+    queue(1, 1, picture());
+    x.acceptDuplicates();
+    JdbcSpend spend = new JdbcSpend(database.dataSource());
+
+    dispatcher(FREE, toX("cs"), 8, spending("0.005")).dispatch("lab");
+
+    assertThat(x.tweets())
+        .singleElement()
+        .satisfies(tweet -> assertThat(tweet.mediaIds()).hasSize(1));
+    assertThat(x.media()).singleElement().extracting(FakeXMedia.Media::alt).isEqualTo("Trial flow");
+    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.205");
+  }
+
+  @Test
+  void aFailedPostKeepsItsPictureForAMaintainersRetryThenForgetsIt() throws Exception {
+    queue(1, 3, picture());
+    x.acceptDuplicates();
+    PostDispatcher dispatcher = dispatcher(new Pacing(Duration.ofMinutes(20), 100), toX("cs"), 8);
+    // Paper 1 is refused, paper 2 posted; paper 3 waits for its turn.
+    x.thenAnswer(tooLong());
+    dispatcher.dispatch("lab");
+    long failed = queue.items("lab").get(0).id();
+    assertThat(queue.items("lab"))
+        .extracting(OutboxItem::state)
+        .containsExactly(OutboxState.FAILED, OutboxState.POSTED, OutboxState.QUEUED);
+    assertThat(picturesKept()).as("paper 1's, kept; paper 3's, still to send").isEqualTo(2);
+
+    // A maintainer's retry a week later: the post goes out with its picture.
+    clock.advance(Duration.ofDays(7));
+    assertThat(queue.requeue(failed, null, Set.of(OutboxState.FAILED), clock.instant()))
+        .isEqualTo(1);
+    dispatcher.dispatch("lab");
+    assertThat(x.tweets()).extracting(FakeXApi.Tweet::mediaIds).allMatch(ids -> ids.size() == 1);
+    assertThat(x.tweets()).hasSize(2);
+
+    // Paper 3 fails too, and is left alone: its picture is kept 30 days, then forgotten.
+    x.thenAnswer(tooLong());
+    clock.advance(Duration.ofMinutes(21));
+    dispatcher.dispatch("lab");
+    assertThat(picturesKept()).isEqualTo(1);
+    queue(4, 4, null);
+    clock.advance(Duration.ofDays(31));
+    dispatcher.dispatch("lab");
+    assertThat(picturesKept()).isZero();
+  }
+
+  private static Picture picture() {
+    return new Picture(
+        TestPictures.jpeg(800, 600, 1),
+        "image/jpeg",
+        800,
+        600,
+        "Trial flow",
+        "https://journal.test/figure.jpg");
+  }
+
+  private static FakeXApi.Answer tooLong() {
+    return new FakeXApi.Answer(
+        400, "{\"title\":\"Invalid Request\",\"detail\":\"text too long\"}", Map.of());
+  }
+
+  private int picturesKept() throws Exception {
+    try (Connection c = database.dataSource().getConnection();
+        ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM pictures")) {
+      rows.next();
+      return rows.getInt(1);
+    }
   }
 
   @Test

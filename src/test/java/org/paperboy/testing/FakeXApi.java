@@ -174,6 +174,14 @@ public final class FakeXApi implements AutoCloseable {
     this.limitFor = reset;
   }
 
+  /**
+   * Refuses every media upload with 400 and {@code detail}, as X refuses a picture it cannot
+   * process; {@code null} takes them again.
+   */
+  public void refuseMediaUploads(String detail) {
+    media.refuseUploads(detail);
+  }
+
   /** Answers every lookup ({@code GET}) with {@code status}; 0 answers them again. */
   public void failLookups(int status) {
     this.lookupStatus = status;

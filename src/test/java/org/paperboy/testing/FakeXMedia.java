@@ -36,12 +36,24 @@ public final class FakeXMedia {
 
   private final List<Media> media = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong(1_900_000_000_000_000_000L);
+  private volatile String refusal;
 
   List<Media> media() {
     return List.copyOf(media);
   }
 
+  /**
+   * Refuses every upload with {@code detail}, as X refuses a picture it cannot process; {@code
+   * null} takes them again.
+   */
+  void refuseUploads(String detail) {
+    this.refusal = detail;
+  }
+
   Answer upload(String contentType, byte[] body) {
+    if (refusal != null) {
+      return invalid(refusal);
+    }
     List<Multipart.Part> parts;
     try {
       parts = Multipart.parse(contentType, body);

@@ -27,8 +27,9 @@ import org.paperboy.publish.Publisher;
  * repeat with the status it made), and looks a post up among the account's own ({@code
  * verify_credentials}, then {@code accounts/:id/statuses}): a status's content is HTML, so it is
  * matched by what it shows of the post's link and opening (its title, as the post carries it), a
- * reply by the post it answers. Exactly once is Paperboy's: an hour on, the instance has forgotten
- * the key and would post again, so a post whose answer never came is looked up first. Thread-safe.
+ * reply by the post it answers. Exactly once is Paperboy's: a post whose answer never came is sent
+ * again with its key only while the instance surely keeps it; later, when the instance has
+ * forgotten the key and would post again, it is looked up first. Thread-safe.
  */
 public final class MastodonPublisher implements Publisher {
 
@@ -36,6 +37,9 @@ public final class MastodonPublisher implements Publisher {
   private static final int PAGE = 40;
   private static final int MOST_PAGES = 5;
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+  // PostStatusService keeps a key for 3,600 s from the status's creation, at or after the first
+  // send; a repeat is made well within that, whatever the two clocks say.
+  private static final Duration KEY_SURELY_KEPT = Duration.ofMinutes(45);
   // The opening a status must show: the title, or as much of it as the post carries.
   private static final int OPENING = 60;
   // A gateway's answer that the instance was asked and did not answer (nginx's 502 and 504,
@@ -120,6 +124,12 @@ public final class MastodonPublisher implements Publisher {
           SendFailure.NO_ANSWER, http.who() + ": Mastodon answered without the status's id", null);
     }
     return new PostRef(id, status.path("url").asText(null));
+  }
+
+  /** Within the hour the instance keeps the key: a repeat is answered with the status made. */
+  @Override
+  public boolean answersRepeats(Instant firstSent, Instant now) {
+    return now.isBefore(firstSent.plus(KEY_SURELY_KEPT));
   }
 
   @Override

@@ -67,8 +67,11 @@ public final class XPublisher implements Publisher {
     if (message.inReplyTo() != null) {
       body.put("reply", Map.of("in_reply_to_tweet_id", message.inReplyTo()));
     }
+    boolean pictureDropped = false;
     if (message.picture() != null) {
-      media.upload(message).ifPresent(id -> body.put("media", Map.of("media_ids", List.of(id))));
+      Optional<String> mediaId = media.upload(message);
+      mediaId.ifPresent(id -> body.put("media", Map.of("media_ids", List.of(id))));
+      pictureDropped = mediaId.isEmpty();
     }
     String id = client.post("/2/tweets", body).path("data").path("id").asText("");
     if (id.isEmpty()) {
@@ -77,7 +80,7 @@ public final class XPublisher implements Publisher {
           "account " + message.accountId() + ": X accepted a post without giving its id",
           null);
     }
-    return new PostRef(id, STATUS + id);
+    return new PostRef(id, STATUS + id, pictureDropped);
   }
 
   /**

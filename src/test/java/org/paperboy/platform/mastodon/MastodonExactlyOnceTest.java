@@ -40,8 +40,9 @@ import org.paperboy.testing.ScriptedAnswer;
 
 /**
  * Exactly once is Paperboy's, not Mastodon's: the outbox and a real database against a fake
- * Mastodon, on a clock the test moves past the hour for which the instance keeps an idempotency
- * key. A post whose answer never came is looked up, and the account holds each paper once.
+ * Mastodon, on a clock the test moves within and past the hour for which the instance keeps an
+ * idempotency key. A post whose answer never came is sent again with its key within the hour and
+ * looked up after it, and the account holds each paper once.
  */
 class MastodonExactlyOnceTest {
 
@@ -136,6 +137,44 @@ class MastodonExactlyOnceTest {
 
   private boolean allPosted() {
     return queue.items("lab").stream().allMatch(item -> item.state() == OutboxState.POSTED);
+  }
+
+  @Test
+  void withinTheHourAPostWhoseAnswerNeverCameIsSentAgainWithItsKeyAndAnsweredWithTheStatusMade() {
+    queue(1, null);
+    mastodon.dropAnswerEvery(1);
+
+    DispatchReport dropped = dispatcher.dispatch("lab");
+    clock.advance(Duration.ofMinutes(2));
+    DispatchReport settled = dispatcher.dispatch("lab");
+
+    assertThat(dropped.retrying()).isEqualTo(1);
+    assertThat(settled.posted()).isEqualTo(1);
+    assertThat(mastodon.requests("POST /api/v1/statuses")).as("sent twice").isEqualTo(2);
+    assertThat(mastodon.requests("GET /api/v1/accounts/verify_credentials"))
+        .as("the repeat is the look")
+        .isZero();
+    assertThat(mastodon.statuses())
+        .singleElement()
+        .extracting(FakeMastodon.Status::idempotencyKey)
+        .isEqualTo(key(1));
+    assertThat(remoteIdOf(1)).isEqualTo(mastodon.statuses().get(0).id());
+  }
+
+  @Test
+  void withinTheHourAPostThatNeverReachedTheAccountIsMadeByItsRepeat() {
+    queue(1, null);
+    mastodon.thenAnswer(ScriptedAnswer.DROPPED);
+
+    dispatcher.dispatch("lab");
+    clock.advance(Duration.ofMinutes(2));
+    DispatchReport settled = dispatcher.dispatch("lab");
+
+    assertThat(settled.posted()).isEqualTo(1);
+    assertThat(mastodon.statuses())
+        .singleElement()
+        .extracting(FakeMastodon.Status::idempotencyKey)
+        .isEqualTo(key(1));
   }
 
   @Test
