@@ -52,10 +52,7 @@ final class Accounts {
     this.sessions = sessions;
   }
 
-  /**
-   * The platform of {@code account}, to post with: a Mastodon instance is asked for its limits at
-   * once, in the background.
-   */
+  /** The platform of {@code account}. */
   Platform of(AccountConfig account, Metrics metrics) {
     PlatformSettings settings = account.settings();
     TextRules rules = rules(account);
@@ -74,13 +71,11 @@ final class Accounts {
               remaining -> metrics.rateLimitRemaining(account.id(), remaining)));
     }
     if (settings instanceof PlatformSettings.Mastodon mastodon) {
-      MastodonInstance instance = instance(account, mastodon);
-      instance.readAhead();
       return new Platform(
           rules,
           new MastodonPublisher(
               mastodon.instanceUrl(),
-              instance,
+              instance(account, mastodon),
               mastodon.accessToken(),
               mastodon.visibility(),
               mastodon.language(),

@@ -181,6 +181,7 @@ class EveryPlatformTest {
     }
   }
 
+  /** The composer is built at start, and measures with the instance's limits. */
   @Test
   void eachMastodonInstanceIsAskedForItsLimitsAsTheServiceStartsNotAtItsFirstPost()
       throws Exception {

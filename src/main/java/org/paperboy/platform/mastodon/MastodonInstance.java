@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a Mastodon instance allows, read from {@code GET /api/v2/instance} when the service starts
- * (in the background, see {@link #readAhead}; a post composed meanwhile waits for it) and again
- * daily: its longest post and what a link counts (instances change both), and its limits on
- * pictures. When the instance cannot be read, Mastodon's defaults stand (or what was read last),
- * with one log line, and it is asked again within the hour. Thread-safe.
+ * (its composer measures with them as it is built) and again daily: its longest post and what a
+ * link counts (instances change both), and its limits on pictures. When the instance cannot be
+ * read, Mastodon's defaults stand (or what was read last), with one log line, and it is asked again
+ * within the hour. Thread-safe.
  */
 public final class MastodonInstance {
 
@@ -65,22 +65,6 @@ public final class MastodonInstance {
     this.endpoint = URI.create(instanceUrl.toString().replaceAll("/+$", "") + "/api/v2/instance");
     this.http = http;
     this.clock = clock;
-  }
-
-  /**
-   * Starts reading the instance's limits in the background, unless they were read already: the
-   * service asks at start, so that its first posts are composed to the instance's own limits
-   * without holding the start back for an instance that is slow to answer.
-   */
-  public void readAhead() {
-    synchronized (this) {
-      if (limits != null) {
-        return;
-      }
-    }
-    Thread reader = new Thread(this::limits, "mastodon-instance-" + endpoint.getHost());
-    reader.setDaemon(true);
-    reader.start();
   }
 
   /** The instance's limits, read again when a day old (a quarter of an hour after a failure). */
