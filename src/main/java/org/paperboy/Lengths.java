@@ -33,20 +33,11 @@ final class Lengths {
               + " is "
               + length
               + " long and "
-              + name(account)
+              + account.platform().judge()
               + " allows "
               + rules.limit()
               + " by its count");
     }
     return Optional.empty();
-  }
-
-  private static String name(AccountConfig account) {
-    return switch (account.platform()) {
-      case X -> "X";
-      case MASTODON -> "its Mastodon instance";
-      case BLUESKY -> "Bluesky";
-      case CONSOLE -> "the console (as X)";
-    };
   }
 }

@@ -9,10 +9,21 @@ import java.util.Optional;
  * Where an account's posts go. Each has its keys in {@code reference.conf}'s defaults.<platform>.
  */
 public enum Platform {
-  X,
-  MASTODON,
-  BLUESKY,
-  CONSOLE;
+  X("X"),
+  MASTODON("its Mastodon instance"),
+  BLUESKY("Bluesky"),
+  CONSOLE("the console (as X)");
+
+  private final String judge;
+
+  Platform(String judge) {
+    this.judge = judge;
+  }
+
+  /** Who judges a post's length, for messages: "X", "its Mastodon instance". */
+  public String judge() {
+    return judge;
+  }
 
   /** Where {@code reference.conf} declares this platform's own keys, or null when it has none. */
   String keysPath() {
