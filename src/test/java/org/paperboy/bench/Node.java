@@ -54,6 +54,8 @@ final class Node {
     int port = freePort();
     Map<String, String> env = new HashMap<>(environment);
     env.put("PAPERBOY_HTTP_PORT", Integer.toString(port));
+    // As bin/paperboy, the systemd unit and the container image start the service.
+    env.put("MALLOC_ARENA_MAX", "2");
     Path gcLog = dir.resolve(name + ".gc.log");
     Path log = dir.resolve(name + ".log");
     Process process =
