@@ -1,6 +1,7 @@
 package org.paperboy.pipeline;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +70,11 @@ final class Delivery {
     Map<Integer, String> sent = outbox.sentParts(item);
     int part = sent.containsKey(0) ? 1 : 0;
     Picture picture = part == 0 ? picture(account, claim) : null;
-    // The part sent again after an unknown outcome: its lost attempt was charged already.
+    // The part sent again after an unknown outcome, not found by a look: its charge stands.
     int resending = -1;
+    // The part sent again where the platform answers a repeated key with the post it made: the
+    // repeat is the look, and until the platform has answered it the outcome is still unknown.
+    int repeating = -1;
     if (claim.outcomeUnknown()
         && account.publisher().answersRepeats(claim.firstSentAt(), clock.instant())) {
       log.info(
@@ -78,7 +82,7 @@ final class Delivery {
               + " answers with the post it made, if it made one",
           item.accountId(),
           item.id());
-      resending = part;
+      repeating = part;
     } else if (claim.outcomeUnknown()) {
       Optional<PostRef> found;
       try {
@@ -118,29 +122,30 @@ final class Delivery {
       }
       Message message = message(claim, part, sent.get(0), part == 0 ? picture : null);
       // Charged before it goes, so that a send whose outcome is never known (no answer, or the
-      // process killed meanwhile) counts as spent; taken back when the platform refuses it.
-      Optional<Long> charge =
-          part == resending
-              ? Optional.empty()
-              : charge(account, item, message.text(), message.picture() == null ? 0 : 1);
+      // process killed meanwhile) counts as spent, and only once however often it is sent.
+      Optional<Long> charge = charge(account, item, part, message);
       PostRef post;
       try {
         post = account.publisher().publish(message);
       } catch (PublishException e) {
-        boolean noAnswer = e.failure() == SendFailure.NO_ANSWER;
-        if (!noAnswer) {
+        SendFailure failure = e.failure();
+        if (part == repeating
+            && failure != SendFailure.REJECTED
+            && failure != SendFailure.DUPLICATE) {
+          // Refused before the platform read the key (a 5xx, a limit, the token): whether the
+          // first send made the post is as unknown as after a look that failed.
+          return Optional.of(new Stopped(e, true, true));
+        }
+        boolean again = part == resending || part == repeating;
+        if (failure != SendFailure.NO_ANSWER && !(again && failure == SendFailure.DUPLICATE)) {
+          // Refused: no post, and nothing billed, for this send or a lost one before it.
           charge.ifPresent(spend::withdraw);
         }
-        if (part == resending && !noAnswer && e.failure() != SendFailure.DUPLICATE) {
-          // Not found, then refused: the lost attempt made no post either, and X billed nothing.
-          withdrawLostAttempt(account, item);
-        }
-        return Optional.of(new Stopped(e, noAnswer, false));
+        return Optional.of(new Stopped(e, failure == SendFailure.NO_ANSWER, false));
       }
       if (post.pictureDropped() && charge.isPresent()) {
         // It went out without its picture: charged as the plain post it is.
-        spend.withdraw(charge.get());
-        charge(account, item, message.text(), 0);
+        spend.reprice(charge.get(), price(account, message.text(), 0));
       }
       outbox.markSent(item, part, post, clock.instant());
       sent.put(part, post.id());
@@ -154,27 +159,30 @@ final class Delivery {
     return Optional.empty();
   }
 
-  private void withdrawLostAttempt(PostDispatcher.Account account, OutboxItem item) {
-    if (account.spending() != null) {
-      spend.withdrawLatest(item.id());
-    }
-  }
-
   /**
-   * Records what a post of {@code text} with {@code pictures} costs its account, when the account
-   * keeps a budget.
+   * The charge for part {@code part} of {@code item}, when its account keeps a budget: the one
+   * standing from a send whose answer never came, else a new one for what {@code message} costs.
    */
   private Optional<Long> charge(
-      PostDispatcher.Account account, OutboxItem item, String text, int pictures) {
+      PostDispatcher.Account account, OutboxItem item, int part, Message message) {
     if (account.spending() == null) {
       return Optional.empty();
+    }
+    Optional<Long> standing = spend.standing(item.id(), part);
+    if (standing.isPresent()) {
+      return standing;
     }
     return Optional.of(
         spend.record(
             item.accountId(),
             item.id(),
-            account.spending().price(account.rules().holdsLink(text), pictures),
+            part,
+            price(account, message.text(), message.picture() == null ? 0 : 1),
             clock.instant()));
+  }
+
+  private static BigDecimal price(PostDispatcher.Account account, String text, int pictures) {
+    return account.spending().price(account.rules().holdsLink(text), pictures);
   }
 
   /** The parts of {@code item}: 0 for a post, 1 when it has a reply. */
@@ -194,10 +202,8 @@ final class Delivery {
     Optional<Picture> stored = pictures.load(claim.pictureId());
     if (stored.isEmpty()) {
       log.warn(
-          "account {}: post {} goes without its picture: it was forgotten when the post had"
-              + " failed for "
-              + PostDispatcher.FAILED_KEEP_PICTURE.toDays()
-              + " days",
+          "account {}: post {} goes without its picture: it was forgotten as the post was"
+              + " claimed",
           item.accountId(),
           item.id());
       return null;

@@ -10,8 +10,9 @@ import org.paperboy.model.SendFailure;
 /**
  * What happens to a post after Paperboy tried to send it or looked it up: the outbox's promises
  * (the README's table) as one pure function. A post whose send got no answer is {@link
- * OutboxState#UNKNOWN}: it is looked up before it is sent again, never rewritten, and it is never
- * given up as failed, since it may exist. Immutable.
+ * OutboxState#UNKNOWN}: it is looked up (or repeated with its key, where the platform answers that
+ * with the post it made) before it is sent again, never rewritten, and it is never given up as
+ * failed, since it may exist. Immutable.
  *
  * @param backoff how long a failure waits, and how many attempts a post gets
  * @param rateLimitPause how long an account pauses after a 429 that gave no reset

@@ -11,8 +11,10 @@ import org.paperboy.model.Tid;
  *
  * @param item the post
  * @param outcomeUnknown it was handed to the platform before and no answer came (it was unknown, or
- *     a process died while sending it): it must be looked up before it is sent again
- * @param firstSentAt when it was first handed to the platform; now, for a first attempt
+ *     a process died while sending it): it must be looked up (or repeated with its key, where the
+ *     platform answers that with the post it made) before it is sent again
+ * @param firstSentAt when it was first claimed for sending, at or before its first send (now, for a
+ *     first attempt): a platform's memory of its key is measured from no earlier
  * @param postKey its own key, chosen when it was queued
  * @param subject what it is about
  * @param pictureId the picture it carries, or {@code null}

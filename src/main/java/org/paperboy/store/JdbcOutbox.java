@@ -221,7 +221,7 @@ public final class JdbcOutbox {
             update.setString(
                 3,
                 "outcome unknown: the process stopped while sending; it is looked up on the"
-                    + " platform before it is sent again");
+                    + " platform (or repeated with its key) before it is sent again");
             return update.executeUpdate();
           }
         });

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
@@ -22,28 +23,68 @@ public final class JdbcSpend {
   }
 
   /**
-   * Records that a post of {@code outboxId} cost {@code amount}, and returns the charge's id for
-   * {@link #withdraw}.
+   * The charge standing for part {@code part} of post {@code outboxId}: recorded as it went out,
+   * and not taken back since.
    */
-  public long record(String accountId, long outboxId, BigDecimal amount, Instant at) {
+  public Optional<Long> standing(long outboxId, int part) {
+    return Jdbc.transaction(
+        dataSource,
+        "reading the charge of post " + outboxId,
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement("SELECT MAX(id) FROM spend WHERE outbox_id = ? AND part = ?")) {
+            select.setLong(1, outboxId);
+            select.setInt(2, part);
+            try (ResultSet rows = select.executeQuery()) {
+              rows.next();
+              long id = rows.getLong(1);
+              return rows.wasNull() ? Optional.<Long>empty() : Optional.of(id);
+            }
+          }
+        });
+  }
+
+  /**
+   * Records that part {@code part} of post {@code outboxId} costs {@code amount}, and returns the
+   * charge's id.
+   */
+  public long record(String accountId, long outboxId, int part, BigDecimal amount, Instant at) {
     return Jdbc.transaction(
         dataSource,
         "recording what a post of account " + accountId + " cost",
         c -> {
           try (PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO spend (account_id, outbox_id, amount, spent_at) VALUES (?, ?, ?, ?)",
+                  "INSERT INTO spend (account_id, outbox_id, part, amount, spent_at)"
+                      + " VALUES (?, ?, ?, ?, ?)",
                   Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, accountId);
             insert.setLong(2, outboxId);
-            insert.setBigDecimal(3, amount);
-            Jdbc.setInstant(insert, 4, at);
+            insert.setInt(3, part);
+            insert.setBigDecimal(4, amount);
+            Jdbc.setInstant(insert, 5, at);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
               keys.next();
               return keys.getLong(1);
             }
           }
+        });
+  }
+
+  /** Sets what charge {@code chargeId} costs: the post went out for less than was charged. */
+  public void reprice(long chargeId, BigDecimal amount) {
+    Jdbc.transaction(
+        dataSource,
+        "correcting charge " + chargeId,
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE spend SET amount = ? WHERE id = ?")) {
+            update.setBigDecimal(1, amount);
+            update.setLong(2, chargeId);
+            update.executeUpdate();
+          }
+          return null;
         });
   }
 
@@ -55,25 +96,6 @@ public final class JdbcSpend {
         c -> {
           try (PreparedStatement delete = c.prepareStatement("DELETE FROM spend WHERE id = ?")) {
             delete.setLong(1, chargeId);
-            delete.executeUpdate();
-          }
-          return null;
-        });
-  }
-
-  /**
-   * Takes back the latest charge for {@code outboxId}: the post sent again after an unknown
-   * outcome, not found on the platform, was refused, so neither send made a post.
-   */
-  public void withdrawLatest(long outboxId) {
-    Jdbc.transaction(
-        dataSource,
-        "taking back the latest charge of post " + outboxId,
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement(
-                  "DELETE FROM spend WHERE id = (SELECT MAX(id) FROM spend WHERE outbox_id = ?)")) {
-            delete.setLong(1, outboxId);
             delete.executeUpdate();
           }
           return null;

@@ -2,9 +2,6 @@ package org.paperboy.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -13,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.assertj.core.groups.Tuple;
 import org.awaitility.Awaitility;
@@ -22,125 +17,56 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.paperboy.model.AccountPause;
-import org.paperboy.model.Budget;
 import org.paperboy.model.OutboxItem;
 import org.paperboy.model.OutboxState;
-import org.paperboy.model.PaperIdentity;
-import org.paperboy.model.PaperKey;
-import org.paperboy.model.Picture;
 import org.paperboy.model.PictureRules;
 import org.paperboy.model.PostRecord;
 import org.paperboy.model.PostRef;
 import org.paperboy.model.QuietHours;
-import org.paperboy.platform.x.OAuthSigner;
-import org.paperboy.platform.x.XPublisher;
-import org.paperboy.platform.x.XText;
 import org.paperboy.publish.Message;
 import org.paperboy.publish.Publisher;
-import org.paperboy.queue.Backoff;
 import org.paperboy.queue.Pacing;
-import org.paperboy.queue.Settlement;
-import org.paperboy.queue.Spending;
-import org.paperboy.store.Database;
 import org.paperboy.store.JdbcAccountStore;
-import org.paperboy.store.JdbcOutbox;
-import org.paperboy.store.JdbcPaperStore;
-import org.paperboy.store.JdbcPictures;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcQueue;
-import org.paperboy.store.JdbcSpend;
-import org.paperboy.store.NewPaper;
 import org.paperboy.testing.CapturedLogs;
 import org.paperboy.testing.FakeXApi;
-import org.paperboy.testing.FakeXMedia;
 import org.paperboy.testing.MutableClock;
-import org.paperboy.testing.TestPictures;
 
 /** The outbox against a fake X API that answers as X does, on a clock the test moves. */
 class PostDispatcherTest {
 
-  private static final Instant START = Instant.parse("2026-11-21T20:00:00Z");
+  private static final Instant START = OutboxOnX.START;
+  private static final Pacing FREE = OutboxOnX.FREE;
 
-  private final MutableClock clock = new MutableClock(START);
-  private Database database;
-  private JdbcOutbox outbox;
+  private OutboxOnX on;
+  private MutableClock clock;
   private JdbcQueue queue;
   private JdbcPostLog postLog;
   private JdbcAccountStore accounts;
-  private JdbcPaperStore papers;
   private FakeXApi x;
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
-    outbox = new JdbcOutbox(database.dataSource(), database.dialect());
-    queue = new JdbcQueue(database.dataSource());
-    postLog = new JdbcPostLog(database.dataSource());
-    accounts = new JdbcAccountStore(database.dataSource());
-    papers = new JdbcPaperStore(database.dataSource());
-    x = new FakeXApi("ck", "cs", "at", "ats");
+    on = new OutboxOnX();
+    clock = on.clock;
+    queue = on.queue;
+    postLog = on.postLog;
+    accounts = on.accounts;
+    x = on.x;
   }
 
   @AfterEach
   void close() {
-    x.close();
-    database.close();
+    on.close();
   }
 
   private void queue(int count) {
-    queue(1, count, null);
-  }
-
-  /** Queues papers {@code first} to {@code last}, each with {@code picture} (or none). */
-  private void queue(int first, int last, Picture picture) {
-    // Dated oldest first by number, queued newest first: the outbox must reorder them.
-    for (int n = last; n >= first; n--) {
-      papers.record(
-          new NewPaper(
-              new PaperKey("lab", PaperIdentity.parse("doi:10.1/" + n)),
-              "journal",
-              "p" + n,
-              "10.1/" + n,
-              null,
-              "Paper " + n,
-              START.minus(Duration.ofDays(100 - n)),
-              "Paper " + n + " https://doi.org/10.1/" + n,
-              null,
-              false,
-              null,
-              null,
-              null,
-              picture,
-              null),
-          clock.instant());
-    }
+    on.queue(1, count, null);
   }
 
   private PostDispatcher dispatcher(Pacing pacing, Publisher publisher, int maxAttempts) {
-    return dispatcher(pacing, publisher, maxAttempts, null);
-  }
-
-  private PostDispatcher dispatcher(
-      Pacing pacing, Publisher publisher, int maxAttempts, Spending spending) {
-    Settlement settlement =
-        new Settlement(
-            new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), maxAttempts, () -> 0.999),
-            Duration.ofMinutes(15),
-            Duration.ofMinutes(15));
-    return new PostDispatcher(
-        Map.of(
-            "lab",
-            new PostDispatcher.Account(pacing, publisher, settlement, new XText(), spending)),
-        outbox,
-        new JdbcPostLog(database.dataSource()),
-        accounts,
-        new JdbcSpend(database.dataSource()),
-        new JdbcPictures(database.dataSource()),
-        clock,
-        Events.NONE,
-        () -> null,
-        Duration.ofSeconds(15),
-        () -> false);
+    return on.dispatcher(pacing, publisher, maxAttempts, null);
   }
 
   /** A publisher that posts with {@code send} and finds nothing: for pacing, not platforms. */
@@ -162,17 +88,6 @@ class PostDispatcherTest {
       }
     };
   }
-
-  private XPublisher toX(String consumerSecret) {
-    return new XPublisher(
-        "lab",
-        x.baseUrl(),
-        new OAuthSigner("ck", consumerSecret, "at", "ats"),
-        Duration.ofSeconds(1),
-        remaining -> {});
-  }
-
-  private static final Pacing FREE = new Pacing(Duration.ZERO, 1000);
 
   @Test
   void thirtyPapersGoOutOneByOneAcrossTheAllowedHoursOldestFirst() {
@@ -249,7 +164,7 @@ class PostDispatcherTest {
             429,
             "{\"title\":\"Too Many Requests\"}",
             Map.of("x-rate-limit-reset", Long.toString(reset.getEpochSecond()))));
-    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8);
+    PostDispatcher dispatcher = dispatcher(FREE, on.toX("cs"), 8);
 
     DispatchReport first = dispatcher.dispatch("lab");
     clock.advance(Duration.ofMinutes(5));
@@ -276,7 +191,7 @@ class PostDispatcherTest {
               "{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\"}",
               Map.of()));
     }
-    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 3);
+    PostDispatcher dispatcher = dispatcher(FREE, on.toX("cs"), 3);
 
     List<Instant> tries = new ArrayList<>();
     for (int round = 0; round < 10; round++) {
@@ -305,7 +220,7 @@ class PostDispatcherTest {
     queue(1);
     x.acceptDuplicates();
     x.thenAnswer(FakeXApi.Answer.slow(Duration.ofSeconds(3)));
-    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8);
+    PostDispatcher dispatcher = dispatcher(FREE, on.toX("cs"), 8);
 
     DispatchReport timedOut = dispatcher.dispatch("lab");
     // X created the post; its answer arrives after Paperboy stopped waiting.
@@ -332,7 +247,7 @@ class PostDispatcherTest {
     queue(1);
     x.acceptDuplicates();
     x.thenAnswer(FakeXApi.Answer.DROPPED);
-    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8);
+    PostDispatcher dispatcher = dispatcher(FREE, on.toX("cs"), 8);
 
     dispatcher.dispatch("lab");
     clock.advance(Duration.ofMinutes(2));
@@ -350,7 +265,7 @@ class PostDispatcherTest {
     x.acceptDuplicates();
     x.thenAnswer(FakeXApi.Answer.DROPPED);
     x.failLookups(503);
-    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 3);
+    PostDispatcher dispatcher = dispatcher(FREE, on.toX("cs"), 3);
 
     for (int round = 0; round < 10; round++) {
       dispatcher.dispatch("lab");
@@ -373,175 +288,10 @@ class PostDispatcherTest {
   }
 
   @Test
-  void eachPostIsChargedOnceWhetherItsAnswerCameLateNeverOrAsARefusal() {
-    queue(3);
-    x.acceptDuplicates();
-    JdbcSpend spend = new JdbcSpend(database.dataSource());
-    Spending spending =
-        new Spending(
-            new Budget(
-                new BigDecimal("10.00"),
-                new BigDecimal("0.015"),
-                new BigDecimal("0.20"),
-                BigDecimal.ZERO,
-                1));
-    PostDispatcher dispatcher =
-        dispatcher(new Pacing(Duration.ofMinutes(20), 100), toX("cs"), 8, spending);
-
-    // Paper 1 is made, its answer lost: spent, and found on X, not charged again.
-    x.dropAnswerEvery(1);
-    dispatcher.dispatch("lab");
-    x.dropAnswerEvery(0);
-    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.20");
-    clock.advance(Duration.ofMinutes(21));
-    dispatcher.dispatch("lab");
-    // Paper 2 is never made and no answer comes: spent once, though sent twice.
-    x.thenAnswer(FakeXApi.Answer.DROPPED);
-    clock.advance(Duration.ofMinutes(21));
-    dispatcher.dispatch("lab");
-    clock.advance(Duration.ofMinutes(21));
-    dispatcher.dispatch("lab");
-    assertThat(x.tweets()).hasSize(2);
-    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.40");
-    // Paper 3 is refused: X bills nothing for it.
-    x.thenAnswer(
-        new FakeXApi.Answer(
-            400, "{\"title\":\"Invalid Request\",\"detail\":\"text too long\"}", Map.of()));
-    clock.advance(Duration.ofMinutes(21));
-    dispatcher.dispatch("lab");
-
-    assertThat(queue.items("lab"))
-        .extracting(OutboxItem::state)
-        .containsExactly(OutboxState.POSTED, OutboxState.POSTED, OutboxState.FAILED);
-    assertThat(x.tweets()).hasSize(2);
-    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.40");
-  }
-
-  private static Spending spending(String perMedia) {
-    return new Spending(
-        new Budget(
-            new BigDecimal("10.00"),
-            new BigDecimal("0.015"),
-            new BigDecimal("0.20"),
-            new BigDecimal(perMedia),
-            1));
-  }
-
-  @Test
-  void aPostNotFoundAfterItsAnswerWasLostThenRefusedCostsNothing() {
-    queue(1);
-    x.acceptDuplicates();
-    JdbcSpend spend = new JdbcSpend(database.dataSource());
-    PostDispatcher dispatcher = dispatcher(FREE, toX("cs"), 8, spending("0"));
-
-    // Sent, no answer, nothing made: spent, as far as Paperboy can tell.
-    x.thenAnswer(FakeXApi.Answer.DROPPED);
-    dispatcher.dispatch("lab");
-    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.20");
-    // Looked up, not found, sent again and refused: neither send made a post X bills.
-    x.thenAnswer(tooLong());
-    clock.advance(Duration.ofMinutes(2));
-    dispatcher.dispatch("lab");
-
-    assertThat(queue.items("lab"))
-        .extracting(OutboxItem::state)
-        .containsExactly(OutboxState.FAILED);
-    assertThat(x.tweets()).isEmpty();
-    assertThat(spend.since("lab", START)).isEqualByComparingTo("0");
-  }
-
-  @Test
-  void aPictureXRefusesIsNotChargedAndThePostGoesOutWithoutIt() {
-    queue(1, 1, picture());
-    x.acceptDuplicates();
-    x.refuseMediaUploads("media type unrecognized");
-    JdbcSpend spend = new JdbcSpend(database.dataSource());
-
-    assertThat(dispatcher(FREE, toX("cs"), 8, spending("0.005")).dispatch("lab").posted())
-        .isEqualTo(1);
-
-    assertThat(x.tweets()).extracting(FakeXApi.Tweet::mediaIds).containsExactly(List.of());
-    assertThat(spend.since("lab", START))
-        .as("a linked post, no picture")
-        .isEqualByComparingTo("0.20");
-  }
-
-  @Test
-  void aPictureXTakesIsChargedWithItsPost() {
-    queue(1, 1, picture());
-    x.acceptDuplicates();
-    JdbcSpend spend = new JdbcSpend(database.dataSource());
-
-    dispatcher(FREE, toX("cs"), 8, spending("0.005")).dispatch("lab");
-
-    assertThat(x.tweets())
-        .singleElement()
-        .satisfies(tweet -> assertThat(tweet.mediaIds()).hasSize(1));
-    assertThat(x.media()).singleElement().extracting(FakeXMedia.Media::alt).isEqualTo("Trial flow");
-    assertThat(spend.since("lab", START)).isEqualByComparingTo("0.205");
-  }
-
-  @Test
-  void aFailedPostKeepsItsPictureForAMaintainersRetryThenForgetsIt() throws Exception {
-    queue(1, 3, picture());
-    x.acceptDuplicates();
-    PostDispatcher dispatcher = dispatcher(new Pacing(Duration.ofMinutes(20), 100), toX("cs"), 8);
-    // Paper 1 is refused, paper 2 posted; paper 3 waits for its turn.
-    x.thenAnswer(tooLong());
-    dispatcher.dispatch("lab");
-    long failed = queue.items("lab").get(0).id();
-    assertThat(queue.items("lab"))
-        .extracting(OutboxItem::state)
-        .containsExactly(OutboxState.FAILED, OutboxState.POSTED, OutboxState.QUEUED);
-    assertThat(picturesKept()).as("paper 1's, kept; paper 3's, still to send").isEqualTo(2);
-
-    // A maintainer's retry a week later: the post goes out with its picture.
-    clock.advance(Duration.ofDays(7));
-    assertThat(queue.requeue(failed, null, Set.of(OutboxState.FAILED), clock.instant()))
-        .isEqualTo(1);
-    dispatcher.dispatch("lab");
-    assertThat(x.tweets()).extracting(FakeXApi.Tweet::mediaIds).allMatch(ids -> ids.size() == 1);
-    assertThat(x.tweets()).hasSize(2);
-
-    // Paper 3 fails too, and is left alone: its picture is kept 30 days, then forgotten.
-    x.thenAnswer(tooLong());
-    clock.advance(Duration.ofMinutes(21));
-    dispatcher.dispatch("lab");
-    assertThat(picturesKept()).isEqualTo(1);
-    queue(4, 4, null);
-    clock.advance(Duration.ofDays(31));
-    dispatcher.dispatch("lab");
-    assertThat(picturesKept()).isZero();
-  }
-
-  private static Picture picture() {
-    return new Picture(
-        TestPictures.jpeg(800, 600, 1),
-        "image/jpeg",
-        800,
-        600,
-        "Trial flow",
-        "https://journal.test/figure.jpg");
-  }
-
-  private static FakeXApi.Answer tooLong() {
-    return new FakeXApi.Answer(
-        400, "{\"title\":\"Invalid Request\",\"detail\":\"text too long\"}", Map.of());
-  }
-
-  private int picturesKept() throws Exception {
-    try (Connection c = database.dataSource().getConnection();
-        ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM pictures")) {
-      rows.next();
-      return rows.getInt(1);
-    }
-  }
-
-  @Test
   void anUnknownPostKeepsItsTextWhateverTheConfigSaysNow() {
     queue(1);
     x.thenAnswer(FakeXApi.Answer.DROPPED);
-    dispatcher(FREE, toX("cs"), 8).dispatch("lab");
+    dispatcher(FREE, on.toX("cs"), 8).dispatch("lab");
     long id = queue.items("lab").get(0).id();
 
     assertThat(queue.rewrite(id, "A new text", null, clock.instant())).isFalse();
@@ -555,9 +305,9 @@ class PostDispatcherTest {
     queue(2);
     x.thenAnswer(new FakeXApi.Answer(503, "{\"title\":\"Service Unavailable\"}", Map.of()));
 
-    DispatchReport failed = dispatcher(FREE, toX("cs"), 8).dispatch("lab");
+    DispatchReport failed = dispatcher(FREE, on.toX("cs"), 8).dispatch("lab");
     DispatchReport paced =
-        dispatcher(new Pacing(Duration.ofMinutes(20), 100), toX("cs"), 8).dispatch("lab");
+        dispatcher(new Pacing(Duration.ofMinutes(20), 100), on.toX("cs"), 8).dispatch("lab");
 
     // The retry's time: a minute's backoff, its jitter at the top.
     assertThat(failed.nextWake()).isBetween(START.plusSeconds(59), START.plusSeconds(61));
@@ -571,7 +321,7 @@ class PostDispatcherTest {
     queue(2);
     String logs;
     try (CapturedLogs captured = CapturedLogs.start()) {
-      PostDispatcher wrongKeys = dispatcher(FREE, toX("not-the-secret"), 8);
+      PostDispatcher wrongKeys = dispatcher(FREE, on.toX("not-the-secret"), 8);
       DispatchReport refused = wrongKeys.dispatch("lab");
       wrongKeys.dispatch("lab");
       clock.advance(Duration.ofMinutes(16));
@@ -592,7 +342,7 @@ class PostDispatcherTest {
         .isEqualTo(AccountPause.Kind.UNAUTHORIZED);
 
     accounts.resumeUnauthorized();
-    DispatchReport fixed = dispatcher(FREE, toX("cs"), 8).dispatch("lab");
+    DispatchReport fixed = dispatcher(FREE, on.toX("cs"), 8).dispatch("lab");
     assertThat(fixed.posted()).isEqualTo(2);
   }
 
@@ -608,7 +358,7 @@ class PostDispatcherTest {
         new FakeXApi.Answer(
             400, "{\"errors\":[{\"message\":\"Your Tweet text is too long.\"}]}", Map.of()));
 
-    DispatchReport report = dispatcher(FREE, toX("cs"), 8).dispatch("lab");
+    DispatchReport report = dispatcher(FREE, on.toX("cs"), 8).dispatch("lab");
 
     assertThat(report.posted()).isEqualTo(1);
     assertThat(report.failed()).isEqualTo(1);

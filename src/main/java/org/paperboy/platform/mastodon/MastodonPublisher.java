@@ -38,7 +38,7 @@ public final class MastodonPublisher implements Publisher {
   private static final int MOST_PAGES = 5;
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
   // PostStatusService keeps a key for 3,600 s from the status's creation, at or after the first
-  // send; a repeat is made well within that, whatever the two clocks say.
+  // claim; a repeat is made well within that, whatever the clocks of a cluster's nodes say.
   private static final Duration KEY_SURELY_KEPT = Duration.ofMinutes(45);
   // The opening a status must show: the title, or as much of it as the post carries.
   private static final int OPENING = 60;

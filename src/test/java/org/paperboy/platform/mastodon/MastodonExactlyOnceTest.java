@@ -151,9 +151,7 @@ class MastodonExactlyOnceTest {
     assertThat(dropped.retrying()).isEqualTo(1);
     assertThat(settled.posted()).isEqualTo(1);
     assertThat(mastodon.requests("POST /api/v1/statuses")).as("sent twice").isEqualTo(2);
-    assertThat(mastodon.requests("GET /api/v1/accounts/verify_credentials"))
-        .as("the repeat is the look")
-        .isZero();
+    assertThat(lookups()).as("the repeat is the look").isZero();
     assertThat(mastodon.statuses())
         .singleElement()
         .extracting(FakeMastodon.Status::idempotencyKey)
@@ -171,10 +169,56 @@ class MastodonExactlyOnceTest {
     DispatchReport settled = dispatcher.dispatch("lab");
 
     assertThat(settled.posted()).isEqualTo(1);
+    assertThat(lookups()).isZero();
     assertThat(mastodon.statuses())
         .singleElement()
         .extracting(FakeMastodon.Status::idempotencyKey)
         .isEqualTo(key(1));
+  }
+
+  @Test
+  void aRepeatRefusedBeforeTheInstanceReadItsKeyLeavesThePostUnknownAndLookedUpPastTheHour() {
+    queue(1, null);
+    mastodon.dropAnswerEvery(1);
+    dispatcher.dispatch("lab");
+
+    // The instance is down when the repeat goes: its 503 says nothing of the first send.
+    mastodon.failEvery(1, 503);
+    clock.advance(Duration.ofMinutes(2));
+    dispatcher.dispatch("lab");
+    assertThat(queue.items("lab"))
+        .extracting(OutboxItem::state)
+        .containsExactly(OutboxState.UNKNOWN);
+
+    // Back after the hour, when the instance has forgotten the key: looked up, not sent again.
+    mastodon.stopFailing();
+    clock.advance(Duration.ofHours(2));
+    DispatchReport settled = dispatcher.dispatch("lab");
+
+    assertThat(settled.posted()).isEqualTo(1);
+    assertThat(lookups()).isPositive();
+    assertThat(mastodon.statuses()).hasSize(1);
+    assertThat(remoteIdOf(1)).isEqualTo(mastodon.statuses().get(0).id());
+  }
+
+  @Test
+  void fortyFiveMinutesOnAPostWhoseAnswerNeverCameIsLookedUpNotRepeated() {
+    queue(1, null);
+    mastodon.dropAnswerEvery(1);
+    dispatcher.dispatch("lab");
+
+    clock.advance(Duration.ofMinutes(45));
+    DispatchReport settled = dispatcher.dispatch("lab");
+
+    assertThat(settled.posted()).isEqualTo(1);
+    assertThat(lookups()).isPositive();
+    assertThat(mastodon.requests("POST /api/v1/statuses")).as("sent once").isEqualTo(1);
+  }
+
+  /** The requests that look for a post among the account's statuses. */
+  private int lookups() {
+    return mastodon.requests("GET /api/v1/accounts/verify_credentials")
+        + mastodon.requests("GET /api/v1/accounts/:id/statuses");
   }
 
   @Test
