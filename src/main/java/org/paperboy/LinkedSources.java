@@ -1,6 +1,7 @@
 package org.paperboy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,9 +48,8 @@ final class LinkedSources {
             new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(15), 3L * 1024 * 1024),
             userAgent);
     return url -> {
-      Optional<String> passedOver = silent.passedOver(url);
+      Optional<String> passedOver = awaitTurn(url);
       if (passedOver.isEmpty()) {
-        spacing.await(url);
         FetchResult result = pages.fetch(url, Validators.NONE);
         silent.heard(result);
         if (result instanceof FetchResult.Fetched fetched) {
@@ -74,11 +74,10 @@ final class LinkedSources {
             new FetchLimits(fetch.connectTimeout(), fetch.readTimeout(), MOST_PICTURE_BYTES),
             userAgent);
     return url -> {
-      Optional<String> passedOver = silent.passedOver(url);
+      Optional<String> passedOver = awaitTurn(url);
       if (passedOver.isPresent()) {
         throw new IOException(passedOver.get());
       }
-      spacing.await(url);
       FetchResult result = fetcher.fetch(url, Validators.NONE);
       silent.heard(result);
       if (result instanceof FetchResult.Fetched fetched) {
@@ -87,5 +86,18 @@ final class LinkedSources {
       throw new IOException(
           result instanceof FetchResult.Failed failed ? failed.reason() : result.toString());
     };
+  }
+
+  /**
+   * Waits for {@code url}'s turn at its host, unless the host gave no answer lately: then, or when
+   * it went silent while this waited, why it is passed over.
+   */
+  private Optional<String> awaitTurn(URI url) {
+    Optional<String> passedOver = silent.passedOver(url);
+    if (passedOver.isPresent()) {
+      return passedOver;
+    }
+    spacing.await(url);
+    return silent.passedOver(url);
   }
 }

@@ -63,7 +63,7 @@ public final class Paperboy implements EngineFactory {
   private static final Duration RATE_LIMIT_PAUSE = Duration.ofMinutes(15);
   // Refused credentials are tried again this often, to notice a fix without a restart.
   private static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
-  // Many journals share one platform host; one article page every two seconds is polite.
+  // How many article pages' details the enricher remembers, so that it reads a page once.
   private static final int PAGE_CACHE_SIZE = 1000;
 
   private final Clock clock;

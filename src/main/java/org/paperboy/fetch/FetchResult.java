@@ -40,8 +40,8 @@ public sealed interface FetchResult {
    * @param url the address asked for
    * @param reason one line saying what went wrong, naming the URL's status or error
    * @param retryAfter how long the server asked us to wait ({@code Retry-After}), or {@code null}
-   * @param unanswered true when the host gave no answer at all (it timed out, or refused or dropped
-   *     the connection), so that its next requests would likely fare the same
+   * @param unanswered true when the host gave no answer at all (it timed out, or refused the
+   *     connection), so that its next requests would likely fare the same
    */
   record Failed(URI url, String reason, Duration retryAfter, boolean unanswered)
       implements FetchResult {

@@ -34,7 +34,11 @@ public final class SilentHosts {
   public Optional<String> passedOver(URI url) {
     synchronized (silent) {
       Silence silence = silent.get(host(url));
-      if (silence == null || !clock.instant().isBefore(silence.until())) {
+      if (silence == null) {
+        return Optional.empty();
+      }
+      if (!clock.instant().isBefore(silence.until())) {
+        silent.remove(host(url));
         return Optional.empty();
       }
       return Optional.of(
@@ -56,8 +60,10 @@ public final class SilentHosts {
 
   /** The server {@code url} names: its host and port (tests run several on one loopback host). */
   private static String host(URI url) {
-    return (url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT))
-        + ":"
-        + url.getPort();
+    int port = url.getPort();
+    if (port < 0) {
+      port = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+    return (url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT)) + ":" + port;
   }
 }

@@ -22,6 +22,7 @@ import org.paperboy.store.JdbcOutbox;
 import org.paperboy.store.JdbcPictures;
 import org.paperboy.store.JdbcPostLog;
 import org.paperboy.store.JdbcSpend;
+import org.paperboy.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,7 +31,8 @@ import org.slf4j.MDC;
  * Sends an account's due posts, as many as its pacing allows now: claim (committed as sending),
  * deliver (see {@link Delivery}), record. What each failure leads to is the queue's {@link
  * Settlement}; a send whose answer never came leaves the post unknown, looked up on the platform
- * before it is ever sent again. Thread-safe; one dispatch per account at a time.
+ * (or, where the platform answers a repeated key with the post it made, repeated) before it is ever
+ * sent as new again. Thread-safe; one dispatch per account at a time.
  */
 public final class PostDispatcher {
 
@@ -108,14 +110,25 @@ public final class PostDispatcher {
     try {
       DispatchReport report = dispatchNow(accountId);
       if (report.posted() + report.failed() > 0) {
-        // The pictures of posts now posted or long failed, unless another post still needs one.
-        pictures.forgetUnneeded(clock.instant().minus(FAILED_KEEP_PICTURE));
+        forgetPictures();
       }
       // Woken when something falls due, but not before what held the account back this time.
       Instant due = outbox.earliestDue(accountId, clock.instant());
       return report.wakingAt(due == null ? null : later(due, report.nextAllowed()));
     } finally {
       MDC.remove("account");
+    }
+  }
+
+  /**
+   * Forgets the pictures of posts now posted or long failed, unless another post still needs one.
+   * Housekeeping: when it fails, the posts made stand and the account is still woken.
+   */
+  private void forgetPictures() {
+    try {
+      pictures.forgetUnneeded(clock.instant().minus(FAILED_KEEP_PICTURE));
+    } catch (StoreException e) {
+      log.warn("pictures no post needs are kept for now: {}", e.getMessage());
     }
   }
 

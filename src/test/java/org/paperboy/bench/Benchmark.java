@@ -148,7 +148,7 @@ public final class Benchmark {
     System.out.printf(
         Locale.ROOT,
         "  paperboy end to end: %.1f× feedparser's entries/s on 1 thread, %.1f× on %s;"
-            + " %.3f× a bare XML parse of the same bytes%n",
+            + " %.3f× a bare XML parse of the same feeds' bytes%n",
         corpus.paperboy().entriesPerSecond() / feedparser,
         corpus.paperboyOnAllCores().entriesPerSecond() / feedparser,
         corpus.paperboyOnAllCores().who().replace("paperboy, ", ""),
