@@ -120,8 +120,8 @@ public final class FeedFetcher {
               limits.connectTimeout().plus(limits.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      return FetchResult.Failed.unanswered(
-          url, "timed out after " + limits.readTimeout().toSeconds() + "s: " + url);
+      return new FetchResult.Failed(
+          url, "timed out after " + limits.readTimeout().toSeconds() + "s: " + url, null, true);
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();

@@ -54,11 +54,6 @@ public sealed interface FetchResult {
       this(url, reason, null, false);
     }
 
-    /** The host gave no answer to {@code url} in time. */
-    static Failed unanswered(URI url, String reason) {
-      return new Failed(url, reason, null, true);
-    }
-
     @Override
     public Duration freshFor() {
       return null;
